@@ -1,0 +1,35 @@
+// The database: every table by name, the site id of this peer, and its hybrid clock.
+#pragma once
+#include <map>
+#include <memory>
+#include <string>
+
+#include "table/stamp.h"
+#include "table/table.h"
+
+namespace shoal {
+
+class Catalog {
+ public:
+  explicit Catalog(uint64_t siteId) : siteId_(siteId) {}
+
+  // ResourceNotFoundException when absent.
+  Table& require(const std::string& name);
+  Table* find(const std::string& name);
+  Table& create(TableSchema schema);  // caller has checked the name is free
+  void drop(const std::string& name);
+  const std::map<std::string, std::unique_ptr<Table>>& tables() const { return tables_; }
+
+  uint64_t siteId() const { return siteId_; }
+  void setSiteId(uint64_t site) { siteId_ = site; }
+  // A fresh stamp for a write made now on this peer.
+  Stamp stamp(int64_t nowMillis) { return Stamp{clock_.tick(nowMillis), siteId_}; }
+  HybridClock& clock() { return clock_; }
+
+ private:
+  std::map<std::string, std::unique_ptr<Table>> tables_;  // ordered: ListTables pages by name
+  uint64_t siteId_;
+  HybridClock clock_;
+};
+
+}  // namespace shoal

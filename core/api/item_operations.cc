@@ -1,0 +1,122 @@
+// PutItem, GetItem, DeleteItem.
+#include <algorithm>
+
+#include "api/capacity.h"
+#include "api/error.h"
+#include "api/limits.h"
+#include "api/operation.h"
+#include "api/table_name.h"
+#include "api/violations.h"
+#include "json/wire_value.h"
+#include "value/item_size.h"
+
+namespace shoal {
+namespace {
+
+const char* kReturnValuesEnum = "Member must satisfy enum value set: [ALL_NEW, UPDATED_OLD, ALL_OLD, NONE, UPDATED_NEW]";
+
+// Parameters that belong to the expression language (issue #3); until the engine evaluates
+// them, a request that carries one is refused rather than executed without its condition.
+void refuseUnsupported(const RequestReader& req, std::initializer_list<const char*> names) {
+  for (const char* n : names)
+    if (req.member(n))
+      throw ApiError::validation(std::string(n) + " is not supported by this version of ShoalDB");
+}
+
+// ReturnValues for PutItem/DeleteItem: NONE (default) or ALL_OLD.
+bool readReturnAllOld(const RequestReader& req, Violations& v) {
+  auto rv = req.string("ReturnValues");
+  if (!rv || *rv == "NONE") return false;
+  if (*rv == "ALL_OLD") return true;
+  static const char* known[] = {"ALL_NEW", "UPDATED_OLD", "UPDATED_NEW"};
+  if (std::find_if(std::begin(known), std::end(known), [&](const char* k) { return *rv == k; }) == std::end(known)) {
+    v.add("'" + *rv + "'", "returnValues", kReturnValuesEnum);
+    v.throwIfAny();
+  }
+  throw ApiError::validation("ReturnValues can only be ALL_OLD or NONE");
+}
+
+void checkAttributeNames(const Item& item) {
+  for (const auto& [name, value] : item)
+    if (name.empty())
+      throw ApiError::validation("One or more parameter values were invalid: An attribute name may not be empty");
+}
+
+void writeOldAttributes(JsonWriter& w, bool allOld, const std::optional<StoredItem>& old) {
+  if (allOld && old) {
+    writeKey(w, "Attributes");
+    writeAttributeMap(w, old->toItem());
+  }
+}
+
+}  // namespace
+
+void putItem(OperationContext& ctx) {
+  const RequestReader& req = ctx.request;
+  Violations v;
+  const JsonValue* itemJson = req.object("Item");
+  v.notNull(itemJson != nullptr, "item");
+  std::string name = requireTableName(req, v);
+  bool allOld = readReturnAllOld(req, v);
+  CapacityDetail capacity = readReturnConsumedCapacity(req);
+  refuseUnsupported(req, {"ConditionExpression", "Expected", "ConditionalOperator"});
+
+  Item item = parseAttributeMap(*itemJson);
+  Table& table = ctx.catalog.require(name);
+  checkAttributeNames(item);
+  std::string key = table.keyOfItem(item);
+  size_t size = itemSizeBytes(item);
+  if (size > limits::kMaxItemBytes) throw ApiError::validation("Item size has exceeded the maximum allowed size");
+
+  auto old = table.put(key, StoredItem::fromItem(item, ctx.catalog.stamp(ctx.nowMillis)));
+
+  ctx.out.StartObject();
+  writeOldAttributes(ctx.out, allOld, old);
+  writeConsumedCapacity(ctx.out, capacity, name, writeUnits(std::max(size, old ? old->sizeBytes : 0)));
+  ctx.out.EndObject();
+}
+
+void getItem(OperationContext& ctx) {
+  const RequestReader& req = ctx.request;
+  Violations v;
+  const JsonValue* keyJson = req.object("Key");
+  v.notNull(keyJson != nullptr, "key");
+  std::string name = requireTableName(req, v);
+  bool consistent = req.boolean("ConsistentRead").value_or(false);
+  CapacityDetail capacity = readReturnConsumedCapacity(req);
+  refuseUnsupported(req, {"ProjectionExpression", "AttributesToGet", "ExpressionAttributeNames"});
+
+  Item keyArg = parseAttributeMap(*keyJson);
+  Table& table = ctx.catalog.require(name);
+  const StoredItem* found = table.find(table.keyOfKeyArgument(keyArg));
+
+  ctx.out.StartObject();
+  if (found) {
+    writeKey(ctx.out, "Item");
+    writeAttributeMap(ctx.out, found->toItem());
+  }
+  writeConsumedCapacity(ctx.out, capacity, name, readUnits(found ? found->sizeBytes : 0, consistent));
+  ctx.out.EndObject();
+}
+
+void deleteItem(OperationContext& ctx) {
+  const RequestReader& req = ctx.request;
+  Violations v;
+  const JsonValue* keyJson = req.object("Key");
+  v.notNull(keyJson != nullptr, "key");
+  std::string name = requireTableName(req, v);
+  bool allOld = readReturnAllOld(req, v);
+  CapacityDetail capacity = readReturnConsumedCapacity(req);
+  refuseUnsupported(req, {"ConditionExpression", "Expected", "ConditionalOperator"});
+
+  Item keyArg = parseAttributeMap(*keyJson);
+  Table& table = ctx.catalog.require(name);
+  auto old = table.erase(table.keyOfKeyArgument(keyArg));
+
+  ctx.out.StartObject();
+  writeOldAttributes(ctx.out, allOld, old);
+  writeConsumedCapacity(ctx.out, capacity, name, writeUnits(old ? old->sizeBytes : 0));
+  ctx.out.EndObject();
+}
+
+}  // namespace shoal

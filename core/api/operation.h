@@ -1,0 +1,35 @@
+// What every operation handler receives, and the table of handlers by DynamoDB operation name.
+// One file per group of operations (table_operations.cc, item_operations.cc, ...) registers
+// its handlers in operation_table.cc.
+#pragma once
+#include <cstdint>
+#include <string_view>
+
+#include "api/catalog.h"
+#include "json/json.h"
+#include "json/request_reader.h"
+
+namespace shoal {
+
+struct OperationContext {
+  Catalog& catalog;
+  const RequestReader& request;
+  JsonWriter& out;  // the handler writes the whole response object
+  int64_t nowMillis;
+};
+
+using OperationHandler = void (*)(OperationContext&);
+
+// nullptr for a name DynamoDB does not have or ShoalDB does not implement yet.
+OperationHandler findOperation(std::string_view name);
+
+// Handlers, grouped by file.
+void createTable(OperationContext&);
+void describeTable(OperationContext&);
+void listTables(OperationContext&);
+void deleteTable(OperationContext&);
+void putItem(OperationContext&);
+void getItem(OperationContext&);
+void deleteItem(OperationContext&);
+
+}  // namespace shoal

@@ -1,0 +1,12 @@
+// The TableDescription object that CreateTable, DescribeTable, DeleteTable (and later
+// UpdateTable) return, in DynamoDB's shape.
+#pragma once
+#include "json/json.h"
+#include "table/table.h"
+
+namespace shoal {
+
+void writeTableDescription(JsonWriter& w, const Table& table, const char* status);
+std::string tableArn(const std::string& tableName);
+
+}  // namespace shoal

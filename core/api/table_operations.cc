@@ -1,0 +1,254 @@
+// CreateTable, DescribeTable, ListTables, DeleteTable.
+#include <set>
+
+#include "api/error.h"
+#include "api/limits.h"
+#include "api/operation.h"
+#include "api/table_description.h"
+#include "api/table_name.h"
+#include "api/violations.h"
+
+namespace shoal {
+namespace {
+
+const char* kInvalid = "One or more parameter values were invalid: ";
+
+std::optional<Type> keyTypeFromName(const std::string& s) {
+  if (s == "S") return Type::S;
+  if (s == "N") return Type::N;
+  if (s == "B") return Type::B;
+  return std::nullopt;
+}
+
+// A UUID-shaped table id, unique per (site, time, counter); not secret, only distinct.
+std::string makeTableId(uint64_t site, int64_t now) {
+  static uint64_t counter = 0;
+  uint64_t x = site * 0x9E3779B97F4A7C15ull ^ static_cast<uint64_t>(now) ^ (++counter << 32);
+  auto next = [&x] {
+    x += 0x9E3779B97F4A7C15ull;
+    uint64_t z = x;
+    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
+    z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
+    return z ^ (z >> 31);
+  };
+  uint64_t a = next(), b = next();
+  char buf[40];
+  snprintf(buf, sizeof buf, "%08x-%04x-4%03x-%04x-%012llx", static_cast<unsigned>(a >> 32),
+           static_cast<unsigned>((a >> 16) & 0xFFFF), static_cast<unsigned>(a & 0xFFF),
+           static_cast<unsigned>(0x8000 | ((b >> 48) & 0x3FFF)), static_cast<unsigned long long>(b & 0xFFFFFFFFFFFFull));
+  return buf;
+}
+
+struct KeyElement {
+  std::string name;
+  std::string keyType;
+};
+
+std::vector<KeyElement> readKeySchema(const JsonValue& arr) {
+  std::vector<KeyElement> out;
+  for (const auto& e : arr.GetArray()) {
+    if (!e.IsObject()) throw ApiError::serialization("Unexpected value type in KeySchema element");
+    RequestReader r(e);
+    out.push_back({r.string("AttributeName").value_or(""), r.string("KeyType").value_or("")});
+  }
+  return out;
+}
+
+void checkKeySchemaShape(Violations& v, const JsonValue* keySchema, const std::vector<KeyElement>& elems) {
+  if (!keySchema) {
+    v.notNull(false, "keySchema");
+    return;
+  }
+  if (elems.empty()) v.add("[]", "keySchema", "Member must have length greater than or equal to 1");
+  if (elems.size() > 2) v.add("[...]", "keySchema", "Member must have length less than or equal to 2");
+  for (size_t i = 0; i < elems.size(); ++i) {
+    std::string at = "keySchema." + std::to_string(i + 1) + ".member.";
+    if (elems[i].keyType != "HASH" && elems[i].keyType != "RANGE")
+      v.add(elems[i].keyType.empty() ? "null" : "'" + elems[i].keyType + "'", at + "keyType",
+            elems[i].keyType.empty() ? "Member must not be null" : "Member must satisfy enum value set: [HASH, RANGE]");
+    if (elems[i].name.empty())
+      v.add("null", at + "attributeName", "Member must not be null");
+    else if (elems[i].name.size() > limits::kMaxKeyAttributeNameBytes)
+      v.add("'" + elems[i].name + "'", at + "attributeName", "Member must have length less than or equal to 255");
+  }
+}
+
+void readBilling(const RequestReader& req, TableSchema& schema) {
+  auto mode = req.string("BillingMode");
+  const JsonValue* pt = req.object("ProvisionedThroughput");
+  if (mode && *mode != "PROVISIONED" && *mode != "PAY_PER_REQUEST") {
+    Violations v;
+    v.add("'" + *mode + "'", "billingMode", "Member must satisfy enum value set: [PROVISIONED, PAY_PER_REQUEST]");
+    v.throwIfAny();
+  }
+  if (mode && *mode == "PAY_PER_REQUEST") {
+    if (pt)
+      throw ApiError::validation(std::string(kInvalid) +
+                                 "Neither ReadCapacityUnits nor WriteCapacityUnits can be specified when BillingMode is "
+                                 "PAY_PER_REQUEST");
+    schema.billing = BillingMode::PayPerRequest;
+    return;
+  }
+  if (!pt)
+    throw ApiError::validation(std::string(kInvalid) +
+                               "ReadCapacityUnits and WriteCapacityUnits must both be specified when BillingMode is "
+                               "PROVISIONED");
+  RequestReader p(*pt);
+  auto rcu = p.integer("ReadCapacityUnits");
+  auto wcu = p.integer("WriteCapacityUnits");
+  Violations v;
+  v.notNull(rcu.has_value(), "provisionedThroughput.readCapacityUnits");
+  v.notNull(wcu.has_value(), "provisionedThroughput.writeCapacityUnits");
+  if (rcu && *rcu < 1)
+    v.add(std::to_string(*rcu), "provisionedThroughput.readCapacityUnits", "Member must have value greater than or equal to 1");
+  if (wcu && *wcu < 1)
+    v.add(std::to_string(*wcu), "provisionedThroughput.writeCapacityUnits", "Member must have value greater than or equal to 1");
+  v.throwIfAny();
+  schema.billing = BillingMode::Provisioned;
+  schema.readCapacity = *rcu;
+  schema.writeCapacity = *wcu;
+}
+
+}  // namespace
+
+void createTable(OperationContext& ctx) {
+  const RequestReader& req = ctx.request;
+  auto name = req.string("TableName");
+  const JsonValue* keySchemaJson = req.array("KeySchema");
+  const JsonValue* defsJson = req.array("AttributeDefinitions");
+  std::vector<KeyElement> keyElems = keySchemaJson ? readKeySchema(*keySchemaJson) : std::vector<KeyElement>{};
+
+  Violations v;
+  checkTableName(v, name);
+  checkKeySchemaShape(v, keySchemaJson, keyElems);
+  v.notNull(defsJson != nullptr, "attributeDefinitions");
+  std::vector<AttributeDefinition> defs;
+  if (defsJson) {
+    size_t i = 0;
+    for (const auto& e : defsJson->GetArray()) {
+      ++i;
+      if (!e.IsObject()) throw ApiError::serialization("Unexpected value type in AttributeDefinitions element");
+      RequestReader r(e);
+      auto attrName = r.string("AttributeName");
+      auto attrType = r.string("AttributeType");
+      std::string at = "attributeDefinitions." + std::to_string(i) + ".member.";
+      v.notNull(attrName.has_value(), at + "attributeName");
+      if (!attrType) {
+        v.notNull(false, at + "attributeType");
+      } else if (!keyTypeFromName(*attrType)) {
+        v.add("'" + *attrType + "'", at + "attributeType", "Member must satisfy enum value set: [B, N, S]");
+      }
+      if (attrName && attrType && keyTypeFromName(*attrType)) defs.push_back({*attrName, *keyTypeFromName(*attrType)});
+    }
+  }
+  v.throwIfAny();
+
+  if (req.member("LocalSecondaryIndexes") || req.member("GlobalSecondaryIndexes"))
+    throw ApiError::validation("Secondary indexes are not supported by this version of ShoalDB");
+
+  if (keyElems[0].keyType != "HASH")
+    throw ApiError::validation("Invalid KeySchema: The first KeySchemaElement is not a HASH key type");
+  if (keyElems.size() == 2) {
+    if (keyElems[1].keyType != "RANGE")
+      throw ApiError::validation("Invalid KeySchema: The second KeySchemaElement is not a RANGE key type");
+    if (keyElems[0].name == keyElems[1].name)
+      throw ApiError::validation("Both the Hash Key and the Range Key element in the KeySchema have the same name");
+  }
+
+  std::set<std::string> defined;
+  for (const auto& d : defs) {
+    if (!defined.insert(d.name).second)
+      throw ApiError::validation("Cannot have two attributes with the same name");
+  }
+  std::string keyNames, defNames;
+  for (size_t i = 0; i < keyElems.size(); ++i) keyNames += (i ? ", " : "") + keyElems[i].name;
+  for (size_t i = 0; i < defs.size(); ++i) defNames += (i ? ", " : "") + defs[i].name;
+  for (const auto& k : keyElems)
+    if (!defined.count(k.name))
+      throw ApiError::validation(std::string(kInvalid) + "Some index key attributes are not defined in "
+                                 "AttributeDefinitions. Keys: [" + keyNames + "], AttributeDefinitions: [" + defNames + "]");
+  if (defs.size() != keyElems.size())
+    throw ApiError::validation(std::string(kInvalid) + "Number of attributes in KeySchema does not exactly match "
+                               "number of attributes defined in AttributeDefinitions");
+
+  TableSchema schema;
+  schema.name = *name;
+  auto typeOf = [&](const std::string& n) {
+    for (const auto& d : defs)
+      if (d.name == n) return d.type;
+    return Type::S;
+  };
+  schema.key.hash = {keyElems[0].name, typeOf(keyElems[0].name)};
+  if (keyElems.size() == 2) schema.key.range = KeyAttribute{keyElems[1].name, typeOf(keyElems[1].name)};
+  schema.attributeDefinitions = defs;
+  readBilling(req, schema);
+  schema.deletionProtection = req.boolean("DeletionProtectionEnabled").value_or(false);
+  schema.createdMillis = ctx.nowMillis;
+  schema.tableId = makeTableId(ctx.catalog.siteId(), ctx.nowMillis);
+
+  if (ctx.catalog.find(*name)) throw ApiError::resourceInUse("Table already exists: " + *name);
+  Table& table = ctx.catalog.create(std::move(schema));
+
+  ctx.out.StartObject();
+  writeKey(ctx.out, "TableDescription");
+  // Tables are usable as soon as CreateTable returns (as in DynamoDB Local), so the
+  // description already says ACTIVE and SDK waiters finish at once.
+  writeTableDescription(ctx.out, table, "ACTIVE");
+  ctx.out.EndObject();
+}
+
+void describeTable(OperationContext& ctx) {
+  Violations v;
+  std::string name = requireTableName(ctx.request, v);
+  Table& table = ctx.catalog.require(name);
+  ctx.out.StartObject();
+  writeKey(ctx.out, "Table");
+  writeTableDescription(ctx.out, table, "ACTIVE");
+  ctx.out.EndObject();
+}
+
+void listTables(OperationContext& ctx) {
+  auto start = ctx.request.string("ExclusiveStartTableName");
+  auto limit = ctx.request.integer("Limit");
+  Violations v;
+  if (start) checkTableName(v, start, "exclusiveStartTableName");
+  if (limit && *limit < 1) v.add(std::to_string(*limit), "limit", "Member must have value greater than or equal to 1");
+  if (limit && *limit > limits::kListTablesMaxLimit)
+    v.add(std::to_string(*limit), "limit", "Member must have value less than or equal to 100");
+  v.throwIfAny();
+  int64_t max = limit.value_or(limits::kListTablesMaxLimit);
+
+  const auto& tables = ctx.catalog.tables();
+  auto it = start ? tables.upper_bound(*start) : tables.begin();
+  ctx.out.StartObject();
+  writeKey(ctx.out, "TableNames");
+  ctx.out.StartArray();
+  std::string last;
+  int64_t n = 0;
+  for (; it != tables.end() && n < max; ++it, ++n) {
+    writeString(ctx.out, it->first);
+    last = it->first;
+  }
+  ctx.out.EndArray();
+  if (it != tables.end()) {
+    writeKey(ctx.out, "LastEvaluatedTableName");
+    writeString(ctx.out, last);
+  }
+  ctx.out.EndObject();
+}
+
+void deleteTable(OperationContext& ctx) {
+  Violations v;
+  std::string name = requireTableName(ctx.request, v);
+  Table& table = ctx.catalog.require(name);
+  if (table.schema().deletionProtection)
+    throw ApiError::validation("Resource cannot be deleted as it is currently protected against deletion. Disable "
+                               "deletion protection first.");
+  ctx.out.StartObject();
+  writeKey(ctx.out, "TableDescription");
+  writeTableDescription(ctx.out, table, "DELETING");
+  ctx.out.EndObject();
+  ctx.catalog.drop(name);
+}
+
+}  // namespace shoal

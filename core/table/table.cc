@@ -1,0 +1,103 @@
+#include "table/table.h"
+
+#include "api/error.h"
+#include "api/limits.h"
+#include "value/key_encoding.h"
+
+namespace shoal {
+namespace {
+
+const char* kInvalid = "One or more parameter values were invalid: ";
+
+size_t keyValueBytes(const AttributeValue& v) {
+  switch (v.type()) {
+    case Type::S: return v.asString().size();
+    case Type::B: return v.asBinary().size();
+    default: return v.sizeBytes();
+  }
+}
+
+// Checks a key attribute's value for PutItem-style input and appends its encoding.
+void appendCheckedKeyValue(std::string& out, const KeyAttribute& attr, const AttributeValue& v, bool isHash) {
+  if (v.type() != attr.type)
+    throw ApiError::validation(std::string(kInvalid) + "Type mismatch for key " + attr.name + " expected: " +
+                               typeName(attr.type) + " actual: " + typeName(v.type()));
+  if ((v.is(Type::S) && v.asString().empty()) || (v.is(Type::B) && v.asBinary().empty()))
+    throw ApiError::validation(
+        std::string("One or more parameter values are not valid. The AttributeValue for a key attribute cannot "
+                    "contain an empty ") +
+        (v.is(Type::S) ? "string" : "binary") + " value. Key: " + attr.name);
+  size_t bytes = keyValueBytes(v);
+  if (isHash && bytes > limits::kMaxPartitionKeyBytes)
+    throw ApiError::validation(std::string(kInvalid) + "Size of hashkey has exceeded the maximum size limit of " +
+                               std::to_string(limits::kMaxPartitionKeyBytes) + " bytes");
+  if (!isHash && bytes > limits::kMaxSortKeyBytes)
+    throw ApiError::validation(std::string(kInvalid) +
+                               "Aggregated size of all range keys has exceeded the size limit of " +
+                               std::to_string(limits::kMaxSortKeyBytes) + " bytes");
+  appendKeyEncoding(out, v);
+}
+
+}  // namespace
+
+std::string Table::keyOfItem(const Item& item) const {
+  std::string key;
+  const KeyAttribute* attrs[2] = {&schema_.key.hash, schema_.key.range ? &*schema_.key.range : nullptr};
+  for (int i = 0; i < 2 && attrs[i]; ++i) {
+    auto it = item.find(attrs[i]->name);
+    if (it == item.end())
+      throw ApiError::validation(std::string(kInvalid) + "Missing the key " + attrs[i]->name + " in the item");
+    appendCheckedKeyValue(key, *attrs[i], it->second, i == 0);
+  }
+  return key;
+}
+
+std::string Table::keyOfKeyArgument(const Item& keyArg) const {
+  size_t expected = schema_.key.range ? 2 : 1;
+  const KeyAttribute* attrs[2] = {&schema_.key.hash, schema_.key.range ? &*schema_.key.range : nullptr};
+  bool matches = keyArg.size() == expected;
+  for (int i = 0; matches && i < 2 && attrs[i]; ++i) {
+    auto it = keyArg.find(attrs[i]->name);
+    matches = it != keyArg.end() && it->second.type() == attrs[i]->type;
+  }
+  if (!matches) throw ApiError::validation("The provided key element does not match the schema");
+  std::string key;
+  for (int i = 0; i < 2 && attrs[i]; ++i) appendCheckedKeyValue(key, *attrs[i], keyArg.at(attrs[i]->name), i == 0);
+  return key;
+}
+
+Item Table::keyAttributes(const Item& item) const {
+  Item key;
+  if (auto it = item.find(schema_.key.hash.name); it != item.end()) key.insert(*it);
+  if (schema_.key.range)
+    if (auto it = item.find(schema_.key.range->name); it != item.end()) key.insert(*it);
+  return key;
+}
+
+const StoredItem* Table::find(const std::string& key) const {
+  auto it = rows_.find(key);
+  return it == rows_.end() ? nullptr : &it->second;
+}
+
+std::optional<StoredItem> Table::put(const std::string& key, StoredItem item) {
+  sizeBytes_ += item.sizeBytes;
+  auto [it, inserted] = rows_.try_emplace(key);
+  std::optional<StoredItem> old;
+  if (!inserted) {
+    sizeBytes_ -= it->second.sizeBytes;
+    old = std::move(it->second);
+  }
+  it->second = std::move(item);
+  return old;
+}
+
+std::optional<StoredItem> Table::erase(const std::string& key) {
+  auto it = rows_.find(key);
+  if (it == rows_.end()) return std::nullopt;
+  std::optional<StoredItem> old = std::move(it->second);
+  sizeBytes_ -= old->sizeBytes;
+  rows_.erase(it);
+  return old;
+}
+
+}  // namespace shoal

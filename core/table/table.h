@@ -1,0 +1,48 @@
+// A table: its schema and its items in one ordered index keyed by the order-preserving
+// encoding of (partition key, sort key). All items of one partition are therefore one
+// contiguous range, sorted by sort key, which is what Query walks.
+#pragma once
+#include <map>
+#include <optional>
+#include <string>
+
+#include "table/schema.h"
+#include "table/stored_item.h"
+
+namespace shoal {
+
+class Table {
+ public:
+  using Rows = std::map<std::string, StoredItem>;
+
+  explicit Table(TableSchema schema) : schema_(std::move(schema)) {}
+
+  const TableSchema& schema() const { return schema_; }
+  TableSchema& schema() { return schema_; }
+
+  // The encoded primary key of a whole item (PutItem): every key attribute present, of its
+  // declared type, non-empty and within the key size limits; else ValidationException.
+  std::string keyOfItem(const Item& item) const;
+  // The encoded primary key from a Key argument (GetItem, DeleteItem, ...): exactly the key
+  // attributes, of their declared types; else "The provided key element does not match the
+  // schema".
+  std::string keyOfKeyArgument(const Item& key) const;
+  // The key attributes of an item, as a Key for responses (LastEvaluatedKey, ...).
+  Item keyAttributes(const Item& item) const;
+
+  const StoredItem* find(const std::string& key) const;
+  // Inserts or replaces; returns the previous item, if any.
+  std::optional<StoredItem> put(const std::string& key, StoredItem item);
+  std::optional<StoredItem> erase(const std::string& key);
+
+  const Rows& rows() const { return rows_; }
+  size_t itemCount() const { return rows_.size(); }
+  size_t sizeBytes() const { return sizeBytes_; }
+
+ private:
+  TableSchema schema_;
+  Rows rows_;
+  size_t sizeBytes_ = 0;
+};
+
+}  // namespace shoal

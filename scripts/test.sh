@@ -1,0 +1,6 @@
+#!/usr/bin/env bash
+# Runs every test: native core (Catch2 via CTest), then the JS package against the wasm engine.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ctest --test-dir build/native --output-on-failure -j "$(nproc)"
+npm test --workspace js
