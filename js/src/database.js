@@ -1,0 +1,140 @@
+// ShoalDB: one database, one engine instance. Requests cross into the engine once per call as an
+// operation name and wire JSON; the response comes back as wire JSON or a DynamoDB error.
+import { convertErrorFields, fromWireResponse, toWireRequest } from "./document/conversion.js";
+import { instantiateEngine } from "./engine/load-engine.js";
+import { errorFromResponse, ShoalDBError } from "./errors.js";
+import { createRequestHandler } from "./sdk/request-handler.js";
+
+// Options that DESIGN.md promises and later releases implement: refused rather than ignored.
+const NOT_YET_SUPPORTED = ["durability", "encryptionKey", "sync", "worker"];
+const OPEN = Symbol("ShoalDB.open");
+
+export class ShoalDB {
+  #engine;
+  #marshallOptions;
+  #unmarshallOptions;
+  #crashed = null; // the error of a wasm trap: the engine's state can no longer be trusted
+
+  /**
+   * Opens a database. Only `storage: "memory"` exists so far.
+   * @param {import("./index.js").OpenOptions} [options]
+   */
+  static async open(options = {}) {
+    const { storage = "memory", wasmModule, wasmUrl, marshallOptions = {}, unmarshallOptions = {} } = options;
+    if (storage !== "memory") {
+      throw new Error(
+        `ShoalDB.open: storage ${JSON.stringify(storage)} is not supported yet; this release keeps data in ` +
+          'memory only (storage: "memory"). Durable storage (IndexedDB, OPFS, files) comes in a later release.',
+      );
+    }
+    for (const name of NOT_YET_SUPPORTED) {
+      if (options[name] !== undefined) {
+        throw new Error(`ShoalDB.open: the "${name}" option is not supported yet`);
+      }
+    }
+    const module = await instantiateEngine({ wasmModule, wasmUrl });
+    return new ShoalDB(OPEN, new module.Engine(), { marshallOptions, unmarshallOptions });
+  }
+
+  /** @private use ShoalDB.open() */
+  constructor(token, engine, { marshallOptions, unmarshallOptions }) {
+    if (token !== OPEN) throw new TypeError("Use ShoalDB.open() to open a database");
+    this.#engine = engine;
+    this.#marshallOptions = { ...marshallOptions };
+    this.#unmarshallOptions = { ...unmarshallOptions };
+  }
+
+  get closed() {
+    return this.#engine === null;
+  }
+
+  /**
+   * Runs one DynamoDB operation on wire JSON (e.g. `{ TableName, Item: { id: { S: "a" } } }`) and
+   * returns the wire JSON response; a DynamoDB error is thrown as a ShoalDBError.
+   */
+  async execute(operation, input = {}) {
+    const { status, body } = this.#run(operation, JSON.stringify(input));
+    const parsed = JSON.parse(body);
+    if (status === 200) return parsed;
+    throw errorFromResponse(status, parsed);
+  }
+
+  /**
+   * The string-level entry point behind execute(), for transports that already hold the request
+   * JSON text (the AWS SDK handler, the HTTP server): `{ status, body }` with the HTTP status and
+   * the response JSON text.
+   */
+  async executeRaw(operation, requestJson) {
+    return this.#run(operation, requestJson);
+  }
+
+  #run(operation, requestJson) {
+    if (this.#engine === null) throw new Error("ShoalDB: the database is closed");
+    if (typeof operation !== "string") throw new TypeError("ShoalDB: the operation must be a string");
+    if (typeof requestJson !== "string") throw new TypeError("ShoalDB: the request must be a JSON string");
+    if (this.#crashed) return internalError(`The engine stopped after an internal fault: ${this.#crashed.message}`);
+    try {
+      const { status, body } = this.#engine.execute(operation, requestJson, Date.now());
+      return { status, body };
+    } catch (error) {
+      // The binding catches every C++ exception, so reaching here means the wasm trapped (out of
+      // memory, a bug): fail every later call rather than run on a half-updated heap.
+      this.#crashed = error instanceof Error ? error : new Error(String(error));
+      return internalError(`Internal engine fault: ${this.#crashed.message}`);
+    }
+  }
+
+  // The document API: @aws-sdk/lib-dynamodb's command inputs and outputs, on plain JS values.
+  put(input) { return this.#document("PutItem", input); }
+  get(input) { return this.#document("GetItem", input); }
+  delete(input) { return this.#document("DeleteItem", input); }
+  update(input) { return this.#document("UpdateItem", input); }
+  query(input) { return this.#document("Query", input); }
+  scan(input) { return this.#document("Scan", input); }
+  batchGet(input) { return this.#document("BatchGetItem", input); }
+  batchWrite(input) { return this.#document("BatchWriteItem", input); }
+  transactGet(input) { return this.#document("TransactGetItems", input); }
+  transactWrite(input) { return this.#document("TransactWriteItems", input); }
+
+  // Table operations carry no attribute values: the wire shapes as they are.
+  createTable(input) { return this.execute("CreateTable", input); }
+  describeTable(input) { return this.execute("DescribeTable", input); }
+  listTables(input = {}) { return this.execute("ListTables", input); }
+  deleteTable(input) { return this.execute("DeleteTable", input); }
+
+  async #document(operation, input) {
+    const request = toWireRequest(operation, input, this.#marshallOptions);
+    let response;
+    try {
+      response = await this.execute(operation, request);
+    } catch (error) {
+      if (error instanceof ShoalDBError) convertErrorFields(error, this.#unmarshallOptions);
+      throw error;
+    }
+    return fromWireResponse(operation, response, this.#unmarshallOptions);
+  }
+
+  /** An AWS SDK v3 HttpHandler that answers DynamoDB requests from this database, in process. */
+  requestHandler() {
+    return createRequestHandler(this);
+  }
+
+  /** Frees the engine. Later calls throw. */
+  async close() {
+    if (this.#engine === null) return;
+    const engine = this.#engine;
+    this.#engine = null;
+    try {
+      engine.delete();
+    } catch (error) {
+      if (!this.#crashed) throw error; // after a trap the heap is suspect; freeing may fail too
+    }
+  }
+}
+
+function internalError(message) {
+  return {
+    status: 500,
+    body: JSON.stringify({ __type: "com.amazonaws.dynamodb.v20120810#InternalServerError", message }),
+  };
+}
