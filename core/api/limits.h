@@ -27,4 +27,15 @@ inline constexpr int kListTablesMaxLimit = 100;
 // Reads
 inline constexpr size_t kMaxPageBytes = 1024 * 1024;  // Query/Scan page, before filtering
 
+// Expressions (ConditionExpression, FilterExpression, KeyConditionExpression, UpdateExpression,
+// ProjectionExpression). The first four are DynamoDB's documented quotas; the last three are
+// ShoalDB's own bounds on recursion (DynamoDB documents none, and the wasm stack is 1 MB).
+inline constexpr size_t kMaxExpressionBytes = 4096;              // one expression string
+inline constexpr size_t kMaxExpressionPlaceholderBytes = 255;    // "#name" / ":value" keys
+inline constexpr size_t kMaxExpressionSubstitutionBytes = 2 * 1024 * 1024;  // all names + values
+inline constexpr int kMaxExpressionOperators = 300;              // operators and functions
+inline constexpr int kMaxInOperands = 100;                       // IN: the left operand + its list
+inline constexpr int kMaxDocumentPathDepth = 32;                 // elements of a.b[1].c
+inline constexpr int kMaxExpressionNesting = 128;                // parentheses, NOT and functions
+
 }  // namespace shoal::limits
