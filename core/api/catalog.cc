@@ -1,5 +1,7 @@
 #include "api/catalog.h"
 
+#include <algorithm>
+
 #include "api/error.h"
 
 namespace shoal {
@@ -19,9 +21,32 @@ Table& Catalog::create(TableSchema schema) {
   std::string name = schema.name;
   auto& slot = tables_[name];
   slot = std::make_unique<Table>(std::move(schema));
+  for (auto* o : observers_) o->onCreateTable(slot->schema());
   return *slot;
 }
 
-void Catalog::drop(const std::string& name) { tables_.erase(name); }
+void Catalog::drop(const std::string& name) {
+  tables_.erase(name);
+  for (auto* o : observers_) o->onDeleteTable(name);
+}
+
+PreviousItems Catalog::commit(const ChangeSet& change) {
+  // Resolve every table first so a missing one fails before anything changes.
+  std::vector<Table*> targets;
+  targets.reserve(change.writes.size());
+  for (const auto& w : change.writes) targets.push_back(&require(w.table));
+  PreviousItems previous;
+  previous.reserve(change.writes.size());
+  for (size_t i = 0; i < change.writes.size(); ++i) {
+    const ItemWrite& w = change.writes[i];
+    previous.push_back(w.item ? targets[i]->put(w.key, *w.item) : targets[i]->erase(w.key));
+  }
+  for (auto* o : observers_) o->onCommit(change, previous);
+  return previous;
+}
+
+void Catalog::removeObserver(CommitObserver* observer) {
+  observers_.erase(std::remove(observers_.begin(), observers_.end(), observer), observers_.end());
+}
 
 }  // namespace shoal

@@ -3,7 +3,9 @@
 #include <map>
 #include <memory>
 #include <string>
+#include <vector>
 
+#include "table/change_set.h"
 #include "table/stamp.h"
 #include "table/table.h"
 
@@ -18,6 +20,12 @@ class Catalog {
   Table* find(const std::string& name);
   Table& create(TableSchema schema);  // caller has checked the name is free
   void drop(const std::string& name);
+
+  // Applies a fully validated change to the tables and tells every observer. Returns the
+  // items the writes replaced, in order.
+  PreviousItems commit(const ChangeSet& change);
+  void addObserver(CommitObserver* observer) { observers_.push_back(observer); }
+  void removeObserver(CommitObserver* observer);
   const std::map<std::string, std::unique_ptr<Table>>& tables() const { return tables_; }
 
   uint64_t siteId() const { return siteId_; }
@@ -28,6 +36,7 @@ class Catalog {
 
  private:
   std::map<std::string, std::unique_ptr<Table>> tables_;  // ordered: ListTables pages by name
+  std::vector<CommitObserver*> observers_;
   uint64_t siteId_;
   HybridClock clock_;
 };

@@ -49,6 +49,12 @@ void writeOldAttributes(JsonWriter& w, bool allOld, const std::optional<StoredIt
   }
 }
 
+std::optional<StoredItem> commitOne(Catalog& catalog, ItemWrite write, Stamp stamp) {
+  ChangeSet change{stamp, {}};
+  change.writes.push_back(std::move(write));
+  return std::move(catalog.commit(change).front());
+}
+
 }  // namespace
 
 void putItem(OperationContext& ctx) {
@@ -68,7 +74,8 @@ void putItem(OperationContext& ctx) {
   size_t size = itemSizeBytes(item);
   if (size > limits::kMaxItemBytes) throw ApiError::validation("Item size has exceeded the maximum allowed size");
 
-  auto old = table.put(key, StoredItem::fromItem(item, ctx.catalog.stamp(ctx.nowMillis)));
+  Stamp stamp = ctx.catalog.stamp(ctx.nowMillis);
+  auto old = commitOne(ctx.catalog, {name, key, StoredItem::fromItem(item, stamp)}, stamp);
 
   ctx.out.StartObject();
   writeOldAttributes(ctx.out, allOld, old);
@@ -111,7 +118,9 @@ void deleteItem(OperationContext& ctx) {
 
   Item keyArg = parseAttributeMap(*keyJson);
   Table& table = ctx.catalog.require(name);
-  auto old = table.erase(table.keyOfKeyArgument(keyArg));
+  std::string key = table.keyOfKeyArgument(keyArg);
+  auto old = table.find(key) ? commitOne(ctx.catalog, {name, key, std::nullopt}, ctx.catalog.stamp(ctx.nowMillis))
+                             : std::nullopt;
 
   ctx.out.StartObject();
   writeOldAttributes(ctx.out, allOld, old);

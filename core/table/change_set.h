@@ -1,0 +1,39 @@
+// The one write path of the engine. Every operation that changes items builds a ChangeSet
+// (one item for PutItem, up to 100 for a transaction) after all validation, and the Catalog
+// commits it at once: tables (and later their indexes) change, then every observer sees the
+// whole set — the durability log writes it as one record, the change stream and sync read it
+// from there. A ChangeSet is therefore all-or-nothing by construction.
+#pragma once
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "table/schema.h"
+#include "table/stamp.h"
+#include "table/stored_item.h"
+
+namespace shoal {
+
+struct ItemWrite {
+  std::string table;
+  std::string key;                  // encoded primary key
+  std::optional<StoredItem> item;   // the new item; nullopt deletes
+};
+
+struct ChangeSet {
+  Stamp stamp;
+  std::vector<ItemWrite> writes;
+};
+
+// What a committed change replaced, in the order of ChangeSet::writes.
+using PreviousItems = std::vector<std::optional<StoredItem>>;
+
+class CommitObserver {
+ public:
+  virtual ~CommitObserver() = default;
+  virtual void onCommit(const ChangeSet& change, const PreviousItems& previous) = 0;
+  virtual void onCreateTable(const TableSchema& schema) = 0;
+  virtual void onDeleteTable(const std::string& name) = 0;
+};
+
+}  // namespace shoal
