@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# Runs every test: native core (Catch2 via CTest), then the JS package against the wasm engine.
+# Runs every test: native core (Catch2 via CTest), the JS package against the wasm engine, then the
+# package in headless Chromium (web-test/).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ctest --test-dir build/native --output-on-failure -j "$(nproc)"
 npm test --workspace js
+npm test --workspace web-test

@@ -37,11 +37,11 @@ export class ShoalDB {
   }
 
   /** @private use ShoalDB.open() */
-  constructor(token, engine, { marshallOptions, unmarshallOptions }) {
+  constructor(token, engine, options) {
     if (token !== OPEN) throw new TypeError("Use ShoalDB.open() to open a database");
     this.#engine = engine;
-    this.#marshallOptions = { ...marshallOptions };
-    this.#unmarshallOptions = { ...unmarshallOptions };
+    this.#marshallOptions = { ...options.marshallOptions };
+    this.#unmarshallOptions = { ...options.unmarshallOptions };
   }
 
   get closed() {

@@ -17,3 +17,14 @@ export const SDK_OPTIONS = {
   credentials: { accessKeyId: "x", secretAccessKey: "x" },
   maxAttempts: 1,
 };
+
+/** CreateTable input (wire JSON) for a table keyed by a string `id`, optionally with a number `sk`. */
+export function tableInput(TableName, { range = false } = {}) {
+  const KeySchema = [{ AttributeName: "id", KeyType: "HASH" }];
+  const AttributeDefinitions = [{ AttributeName: "id", AttributeType: "S" }];
+  if (range) {
+    KeySchema.push({ AttributeName: "sk", KeyType: "RANGE" });
+    AttributeDefinitions.push({ AttributeName: "sk", AttributeType: "N" });
+  }
+  return { TableName, KeySchema, AttributeDefinitions, BillingMode: "PAY_PER_REQUEST" };
+}

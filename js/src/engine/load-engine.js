@@ -30,7 +30,10 @@ export async function instantiateEngine(options = {}) {
     // derive paths from import.meta.url, which workerd leaves undefined.
     locateFile: (path) => path,
     instantiateWasm(imports, receiveInstance) {
-      WebAssembly.instantiate(wasmModule, imports).then((instance) => receiveInstance(instance), instantiationFailed);
+      // A wasm that is not the engine may instantiate and then fail inside receiveInstance.
+      WebAssembly.instantiate(wasmModule, imports)
+        .then((instance) => receiveInstance(instance))
+        .catch(instantiationFailed);
       return {};
     },
   });

@@ -1,0 +1,326 @@
+// Public types of the shoaldb package.
+
+/** One DynamoDB attribute value in wire JSON form (binary as base64 strings, numbers as strings). */
+export type AttributeValue =
+  | { S: string }
+  | { N: string }
+  | { B: string }
+  | { BOOL: boolean }
+  | { NULL: true }
+  | { M: Record<string, AttributeValue> }
+  | { L: AttributeValue[] }
+  | { SS: string[] }
+  | { NS: string[] }
+  | { BS: string[] };
+
+/** An item, key or ExpressionAttributeValues map in wire JSON form. */
+export type WireItem = Record<string, AttributeValue>;
+
+/** A value the document API reads or writes. */
+export type NativeScalar = string | number | bigint | boolean | null | NumberValue | Uint8Array;
+export type NativeValue =
+  | NativeScalar
+  | ArrayBuffer
+  | ArrayBufferView
+  | NativeValue[]
+  | Set<string>
+  | Set<number | bigint | NumberValue>
+  | Set<Uint8Array>
+  | Map<string, NativeValue>
+  | { [name: string]: NativeValue | undefined };
+
+/** An item as the document API returns it. */
+export type DocumentItem = Record<string, any>;
+
+export interface MarshallOptions {
+  /** Drop undefined properties and list or set members instead of throwing. */
+  removeUndefinedValues?: boolean;
+  /** Marshall class instances by their own enumerable properties instead of throwing. */
+  convertClassInstanceToMap?: boolean;
+  /** Accept JS integers beyond Number.MAX_SAFE_INTEGER (their digits may not be what was meant). */
+  allowImpreciseNumbers?: boolean;
+}
+
+export interface UnmarshallOptions {
+  /** Return every number as a NumberValue, not only those a JS number cannot hold exactly. */
+  wrapNumbers?: boolean;
+}
+
+/** A DynamoDB number kept as its exact decimal string (up to 38 significant digits). */
+export class NumberValue {
+  constructor(value: string | number | bigint);
+  static from(value: string | number | bigint | NumberValue): NumberValue;
+  /** The exact decimal string. */
+  readonly value: string;
+  toString(): string;
+  toJSON(): string;
+  /** The nearest JS number (may lose precision). */
+  toNumber(): number;
+  /** The exact value as a bigint; throws RangeError if the number has a fractional part. */
+  toBigInt(): bigint;
+}
+
+export function marshall(item: Record<string, NativeValue | undefined> | Map<string, NativeValue>, options?: MarshallOptions): WireItem;
+export function marshallValue(value: NativeValue, options?: MarshallOptions): AttributeValue;
+export function unmarshall(item: WireItem, options?: UnmarshallOptions): DocumentItem;
+export function unmarshallValue(value: AttributeValue, options?: UnmarshallOptions): any;
+
+/** A DynamoDB error answered by the engine, shaped like the AWS SDK v3's service exceptions. */
+export class ShoalDBError extends Error {
+  /** The short DynamoDB error type, e.g. "ValidationException". */
+  name: string;
+  $fault: "client" | "server";
+  $metadata: { httpStatusCode: number };
+  /** TransactionCanceledException: one reason per transaction item. */
+  CancellationReasons?: Array<{ Code?: string; Message?: string; Item?: Record<string, any> }>;
+  /** ConditionalCheckFailedException with ReturnValuesOnConditionCheckFailure: the item. */
+  Item?: Record<string, any>;
+  [field: string]: unknown;
+}
+
+export interface OpenOptions {
+  /** Where tables live. Only "memory" exists in this release. */
+  storage?: "memory";
+  /** The compiled engine, for runtimes that cannot fetch or read it (workerd, Deno, bundlers). */
+  wasmModule?: WebAssembly.Module | Promise<WebAssembly.Module>;
+  /** Where to fetch the engine's wasm from, if not next to the package's dist/ folder. */
+  wasmUrl?: string | URL;
+  /** How the document API marshalls inputs. */
+  marshallOptions?: MarshallOptions;
+  /** How the document API unmarshalls outputs. */
+  unmarshallOptions?: UnmarshallOptions;
+}
+
+/** The raw answer of the engine: HTTP status and the response JSON text. */
+export interface RawResponse {
+  status: number;
+  body: string;
+}
+
+/** DynamoDB operation names (others are answered with UnknownOperationException). */
+export type OperationName =
+  | "CreateTable"
+  | "DescribeTable"
+  | "ListTables"
+  | "DeleteTable"
+  | "PutItem"
+  | "GetItem"
+  | "DeleteItem"
+  | "UpdateItem"
+  | "Query"
+  | "Scan"
+  | "BatchGetItem"
+  | "BatchWriteItem"
+  | "TransactGetItems"
+  | "TransactWriteItems"
+  | (string & {});
+
+type Wire = Record<string, any>;
+
+/** Document API inputs: @aws-sdk/lib-dynamodb's command inputs, with plain JS values. */
+export interface PutInput {
+  TableName: string;
+  Item: Record<string, NativeValue | undefined>;
+  ConditionExpression?: string;
+  ExpressionAttributeNames?: Record<string, string>;
+  ExpressionAttributeValues?: Record<string, NativeValue>;
+  ReturnValues?: "NONE" | "ALL_OLD";
+  ReturnConsumedCapacity?: "INDEXES" | "TOTAL" | "NONE";
+  ReturnItemCollectionMetrics?: "SIZE" | "NONE";
+  ReturnValuesOnConditionCheckFailure?: "ALL_OLD" | "NONE";
+  [field: string]: unknown;
+}
+export interface GetInput {
+  TableName: string;
+  Key: Record<string, NativeValue>;
+  ConsistentRead?: boolean;
+  ProjectionExpression?: string;
+  ExpressionAttributeNames?: Record<string, string>;
+  ReturnConsumedCapacity?: "INDEXES" | "TOTAL" | "NONE";
+  [field: string]: unknown;
+}
+export interface DeleteInput {
+  TableName: string;
+  Key: Record<string, NativeValue>;
+  ConditionExpression?: string;
+  ExpressionAttributeNames?: Record<string, string>;
+  ExpressionAttributeValues?: Record<string, NativeValue>;
+  ReturnValues?: "NONE" | "ALL_OLD";
+  ReturnConsumedCapacity?: "INDEXES" | "TOTAL" | "NONE";
+  ReturnItemCollectionMetrics?: "SIZE" | "NONE";
+  ReturnValuesOnConditionCheckFailure?: "ALL_OLD" | "NONE";
+  [field: string]: unknown;
+}
+export interface UpdateInput {
+  TableName: string;
+  Key: Record<string, NativeValue>;
+  UpdateExpression?: string;
+  ConditionExpression?: string;
+  ExpressionAttributeNames?: Record<string, string>;
+  ExpressionAttributeValues?: Record<string, NativeValue>;
+  ReturnValues?: "NONE" | "ALL_OLD" | "UPDATED_OLD" | "ALL_NEW" | "UPDATED_NEW";
+  [field: string]: unknown;
+}
+export interface QueryInput {
+  TableName: string;
+  IndexName?: string;
+  KeyConditionExpression?: string;
+  FilterExpression?: string;
+  ProjectionExpression?: string;
+  ExpressionAttributeNames?: Record<string, string>;
+  ExpressionAttributeValues?: Record<string, NativeValue>;
+  ExclusiveStartKey?: Record<string, NativeValue>;
+  Limit?: number;
+  ScanIndexForward?: boolean;
+  ConsistentRead?: boolean;
+  Select?: string;
+  [field: string]: unknown;
+}
+export interface ScanInput {
+  TableName: string;
+  IndexName?: string;
+  FilterExpression?: string;
+  ProjectionExpression?: string;
+  ExpressionAttributeNames?: Record<string, string>;
+  ExpressionAttributeValues?: Record<string, NativeValue>;
+  ExclusiveStartKey?: Record<string, NativeValue>;
+  Limit?: number;
+  Segment?: number;
+  TotalSegments?: number;
+  ConsistentRead?: boolean;
+  Select?: string;
+  [field: string]: unknown;
+}
+export interface BatchGetInput {
+  RequestItems: Record<
+    string,
+    { Keys: Array<Record<string, NativeValue>>; ConsistentRead?: boolean; ProjectionExpression?: string; ExpressionAttributeNames?: Record<string, string> }
+  >;
+  [field: string]: unknown;
+}
+export type WriteRequest =
+  | { PutRequest: { Item: Record<string, NativeValue | undefined> } }
+  | { DeleteRequest: { Key: Record<string, NativeValue> } };
+export interface BatchWriteInput {
+  RequestItems: Record<string, WriteRequest[]>;
+  [field: string]: unknown;
+}
+export interface TransactGetInput {
+  TransactItems: Array<{
+    Get: { TableName: string; Key: Record<string, NativeValue>; ProjectionExpression?: string; ExpressionAttributeNames?: Record<string, string> };
+  }>;
+  [field: string]: unknown;
+}
+interface TransactWriteCommon {
+  TableName: string;
+  ConditionExpression?: string;
+  ExpressionAttributeNames?: Record<string, string>;
+  ExpressionAttributeValues?: Record<string, NativeValue>;
+  ReturnValuesOnConditionCheckFailure?: "ALL_OLD" | "NONE";
+}
+export interface TransactWriteInput {
+  TransactItems: Array<
+    | { Put: TransactWriteCommon & { Item: Record<string, NativeValue | undefined> } }
+    | { Delete: TransactWriteCommon & { Key: Record<string, NativeValue> } }
+    | { Update: TransactWriteCommon & { Key: Record<string, NativeValue>; UpdateExpression: string } }
+    | { ConditionCheck: TransactWriteCommon & { Key: Record<string, NativeValue>; ConditionExpression: string } }
+  >;
+  ClientRequestToken?: string;
+  [field: string]: unknown;
+}
+
+/** Document API outputs: wire responses whose items are plain JS values. */
+export interface AttributesOutput {
+  Attributes?: DocumentItem;
+  ConsumedCapacity?: Wire;
+  ItemCollectionMetrics?: { ItemCollectionKey?: DocumentItem; SizeEstimateRangeGB?: number[] };
+}
+export interface GetOutput {
+  Item?: DocumentItem;
+  ConsumedCapacity?: Wire;
+}
+export interface ItemsOutput {
+  Items?: DocumentItem[];
+  Count?: number;
+  ScannedCount?: number;
+  LastEvaluatedKey?: DocumentItem;
+  ConsumedCapacity?: Wire;
+}
+export interface BatchGetOutput {
+  Responses?: Record<string, DocumentItem[]>;
+  UnprocessedKeys?: BatchGetInput["RequestItems"];
+  ConsumedCapacity?: Wire[];
+}
+export interface BatchWriteOutput {
+  UnprocessedItems?: Record<string, Array<{ PutRequest?: { Item: DocumentItem }; DeleteRequest?: { Key: DocumentItem } }>>;
+  ItemCollectionMetrics?: Record<string, Array<{ ItemCollectionKey?: DocumentItem; SizeEstimateRangeGB?: number[] }>>;
+  ConsumedCapacity?: Wire[];
+}
+export interface TransactGetOutput {
+  Responses?: Array<{ Item?: DocumentItem }>;
+  ConsumedCapacity?: Wire[];
+}
+export interface TransactWriteOutput {
+  ItemCollectionMetrics?: Record<string, Array<{ ItemCollectionKey?: DocumentItem; SizeEstimateRangeGB?: number[] }>>;
+  ConsumedCapacity?: Wire[];
+}
+
+/** The part of the AWS SDK v3 HttpHandler interface that the SDK calls. */
+export interface SdkHttpRequest {
+  method: string;
+  headers: Record<string, string>;
+  body?: string | Uint8Array;
+  [field: string]: unknown;
+}
+export interface SdkHttpResponse {
+  statusCode: number;
+  headers: Record<string, string>;
+  body: Uint8Array;
+}
+
+/** An AWS SDK v3 HttpHandler answering DynamoDB requests from a ShoalDB in this process. */
+export class ShoalDBRequestHandler {
+  constructor(db: ShoalDB);
+  readonly metadata: { handlerProtocol: string };
+  handle(
+    request: SdkHttpRequest,
+    options?: { abortSignal?: { readonly aborted: boolean }; requestTimeout?: number },
+  ): Promise<{ response: SdkHttpResponse }>;
+  updateHttpClientConfig(key: string, value: unknown): void;
+  httpHandlerConfigs(): Record<string, unknown>;
+  /** Does not close the database. */
+  destroy(): void;
+}
+
+export class ShoalDB {
+  private constructor();
+  /** Opens a database; rejects for storage other than "memory" (not supported yet). */
+  static open(options?: OpenOptions): Promise<ShoalDB>;
+  readonly closed: boolean;
+
+  /** One DynamoDB operation on wire JSON; DynamoDB errors are thrown as ShoalDBError. */
+  execute(operation: OperationName, input?: Wire): Promise<Wire>;
+  /** The string-level entry point behind execute(): the HTTP status and response JSON text. */
+  executeRaw(operation: OperationName, requestJson: string): Promise<RawResponse>;
+
+  put(input: PutInput): Promise<AttributesOutput>;
+  get(input: GetInput): Promise<GetOutput>;
+  delete(input: DeleteInput): Promise<AttributesOutput>;
+  update(input: UpdateInput): Promise<AttributesOutput>;
+  query(input: QueryInput): Promise<ItemsOutput>;
+  scan(input: ScanInput): Promise<ItemsOutput>;
+  batchGet(input: BatchGetInput): Promise<BatchGetOutput>;
+  batchWrite(input: BatchWriteInput): Promise<BatchWriteOutput>;
+  transactGet(input: TransactGetInput): Promise<TransactGetOutput>;
+  transactWrite(input: TransactWriteInput): Promise<TransactWriteOutput>;
+
+  createTable(input: Wire): Promise<{ TableDescription: Wire }>;
+  describeTable(input: { TableName: string }): Promise<{ Table: Wire }>;
+  listTables(input?: { Limit?: number; ExclusiveStartTableName?: string }): Promise<{ TableNames: string[]; LastEvaluatedTableName?: string }>;
+  deleteTable(input: { TableName: string }): Promise<{ TableDescription: Wire }>;
+
+  /** An AWS SDK v3 request handler: `new DynamoDBClient({ requestHandler: db.requestHandler(), ... })`. */
+  requestHandler(): ShoalDBRequestHandler;
+  /** Frees the engine; later calls reject. */
+  close(): Promise<void>;
+}
