@@ -1,5 +1,6 @@
 // A tiny static file server for the browser tests, on 127.0.0.1 only: /js/* serves the repo's js/
-// folder (the package as a browser loads it, unbundled) and everything else serves pages/.
+// folder (the package as a browser loads it, unbundled), extra mounts serve what a test built
+// (bundles), and everything else serves pages/.
 import { createReadStream } from "node:fs";
 import { stat } from "node:fs/promises";
 import { createServer } from "node:http";
@@ -7,10 +8,8 @@ import { extname, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
-const MOUNTS = [
-  { prefix: "/js/", dir: resolve(ROOT, "js") },
-  { prefix: "/", dir: resolve(ROOT, "web-test/pages") },
-];
+const BASE_MOUNTS = [{ prefix: "/js/", dir: resolve(ROOT, "js") }];
+const PAGES = { prefix: "/", dir: resolve(ROOT, "web-test/pages") };
 const TYPES = {
   ".html": "text/html; charset=utf-8",
   ".js": "text/javascript; charset=utf-8",
@@ -19,10 +18,12 @@ const TYPES = {
   ".json": "application/json",
 };
 
-export async function startStaticServer() {
+/** @param {{ mounts?: Array<{ prefix: string, dir: string }> }} [options] prefixes start and end with "/" */
+export async function startStaticServer({ mounts = [] } = {}) {
+  const all = [...BASE_MOUNTS, ...mounts.map((m) => ({ prefix: m.prefix, dir: resolve(m.dir) })), PAGES];
   const server = createServer(async (req, res) => {
     try {
-      const file = await resolveFile(new URL(req.url, "http://localhost").pathname);
+      const file = await resolveFile(all, new URL(req.url, "http://localhost").pathname);
       if (!file) {
         res.writeHead(404, { "content-type": "text/plain" }).end("not found");
         return;
@@ -41,8 +42,8 @@ export async function startStaticServer() {
   };
 }
 
-async function resolveFile(pathname) {
-  const mount = MOUNTS.find((m) => pathname.startsWith(m.prefix));
+async function resolveFile(mounts, pathname) {
+  const mount = mounts.find((m) => pathname.startsWith(m.prefix));
   const relative = decodeURIComponent(pathname.slice(mount.prefix.length)) || "index.html";
   const file = resolve(mount.dir, relative);
   if (file !== mount.dir && !file.startsWith(mount.dir + sep)) return null; // no ../ escapes
