@@ -28,8 +28,8 @@ inline constexpr int kListTablesMaxLimit = 100;
 inline constexpr size_t kMaxPageBytes = 1024 * 1024;  // Query/Scan page, before filtering
 
 // Expressions (ConditionExpression, FilterExpression, KeyConditionExpression, UpdateExpression,
-// ProjectionExpression). The first four are DynamoDB's documented quotas; the last three are
-// ShoalDB's own bounds on recursion (DynamoDB documents none, and the wasm stack is 1 MB).
+// ProjectionExpression): DynamoDB's documented quotas, except kMaxExpressionNesting, ShoalDB's
+// own bound on parser recursion (DynamoDB documents none, and the wasm stack is 1 MB).
 inline constexpr size_t kMaxExpressionBytes = 4096;              // one expression string
 inline constexpr size_t kMaxExpressionPlaceholderBytes = 255;    // "#name" / ":value" keys
 inline constexpr size_t kMaxExpressionSubstitutionBytes = 2 * 1024 * 1024;  // all names + values
@@ -37,5 +37,11 @@ inline constexpr int kMaxExpressionOperators = 300;              // operators an
 inline constexpr int kMaxInOperands = 100;                       // IN: the left operand + its list
 inline constexpr int kMaxDocumentPathDepth = 32;                 // elements of a.b[1].c
 inline constexpr int kMaxExpressionNesting = 128;                // parentheses, NOT and functions
+
+// Storage (ShoalDB's own bounds on what a decoder of stored bytes accepts; a bad length or a
+// deep nesting in a damaged file is refused instead of exhausting memory or the wasm stack).
+inline constexpr int kMaxStoredNestingDepth = 2 * kMaxNestingDepth;  // values in log/snapshot
+inline constexpr size_t kMaxLogRecordBytes = size_t(1) << 30;         // one log record payload
+inline constexpr uint64_t kMaxSnapshotBodyBytes = uint64_t(1) << 32;  // uncompressed snapshot body
 
 }  // namespace shoal::limits
