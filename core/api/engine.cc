@@ -5,6 +5,7 @@
 #include "api/error.h"
 #include "api/operation.h"
 #include "json/json.h"
+#include "json/wire_value.h"
 
 namespace shoal {
 namespace {
@@ -17,6 +18,10 @@ Response errorResponse(const ApiError& e) {
   writeString(w, e.qualifiedType());
   writeKey(w, "message");
   writeString(w, e.what());
+  if (e.item()) {
+    writeKey(w, "Item");
+    writeAttributeMap(w, *e.item());
+  }
   w.EndObject();
   return {e.httpStatus(), buf.GetString()};
 }

@@ -3,8 +3,11 @@
 // core catches them, so a failed validation can never leave a write half-applied: validation
 // runs before any mutation.
 #pragma once
+#include <memory>
 #include <stdexcept>
 #include <string>
+
+#include "value/attribute_value.h"
 
 namespace shoal {
 
@@ -19,6 +22,14 @@ class ApiError : public std::runtime_error {
   // The namespace DynamoDB puts in front of the type in "__type".
   std::string qualifiedType() const;
 
+  // ConditionalCheckFailedException with ReturnValuesOnConditionCheckFailure=ALL_OLD carries
+  // the item as it was; the entry point writes it as "Item" beside the message.
+  ApiError& withItem(Item item) {
+    item_ = std::make_shared<Item>(std::move(item));
+    return *this;
+  }
+  const Item* item() const { return item_.get(); }
+
   static ApiError validation(std::string message) { return {"ValidationException", std::move(message)}; }
   static ApiError serialization(std::string message) { return {"SerializationException", std::move(message)}; }
   static ApiError resourceNotFound(std::string message) { return {"ResourceNotFoundException", std::move(message)}; }
@@ -32,6 +43,7 @@ class ApiError : public std::runtime_error {
  private:
   std::string type_;
   int status_;
+  std::shared_ptr<Item> item_;
 };
 
 }  // namespace shoal

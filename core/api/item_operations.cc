@@ -3,6 +3,9 @@
 
 #include "api/capacity.h"
 #include "api/error.h"
+#include "api/expression_params.h"
+#include "api/projection_param.h"
+#include "api/write_condition.h"
 #include "api/limits.h"
 #include "api/operation.h"
 #include "api/table_name.h"
@@ -14,14 +17,6 @@ namespace shoal {
 namespace {
 
 const char* kReturnValuesEnum = "Member must satisfy enum value set: [ALL_NEW, UPDATED_OLD, ALL_OLD, NONE, UPDATED_NEW]";
-
-// Parameters that belong to the expression language (issue #3); until the engine evaluates
-// them, a request that carries one is refused rather than executed without its condition.
-void refuseUnsupported(const RequestReader& req, std::initializer_list<const char*> names) {
-  for (const char* n : names)
-    if (req.member(n))
-      throw ApiError::validation(std::string(n) + " is not supported by this version of ShoalDB");
-}
 
 // ReturnValues for PutItem/DeleteItem: NONE (default) or ALL_OLD.
 bool readReturnAllOld(const RequestReader& req, Violations& v) {
@@ -65,7 +60,9 @@ void putItem(OperationContext& ctx) {
   std::string name = requireTableName(req, v);
   bool allOld = readReturnAllOld(req, v);
   CapacityDetail capacity = readReturnConsumedCapacity(req);
-  refuseUnsupported(req, {"ConditionExpression", "Expected", "ConditionalOperator"});
+  ExpressionParams params(req, {"ConditionExpression"}, {"Expected", "ConditionalOperator"});
+  WriteCondition condition = WriteCondition::read(req, params);
+  params.finish();
 
   Item item = parseAttributeMap(*itemJson);
   Table& table = ctx.catalog.require(name);
@@ -73,6 +70,7 @@ void putItem(OperationContext& ctx) {
   std::string key = table.keyOfItem(item);
   size_t size = itemSizeBytes(item);
   if (size > limits::kMaxItemBytes) throw ApiError::validation("Item size has exceeded the maximum allowed size");
+  condition.check(table.find(key));
 
   Stamp stamp = ctx.catalog.stamp(ctx.nowMillis);
   auto old = commitOne(ctx.catalog, {name, key, StoredItem::fromItem(item, stamp)}, stamp);
@@ -91,7 +89,9 @@ void getItem(OperationContext& ctx) {
   std::string name = requireTableName(req, v);
   bool consistent = req.boolean("ConsistentRead").value_or(false);
   CapacityDetail capacity = readReturnConsumedCapacity(req);
-  refuseUnsupported(req, {"ProjectionExpression", "AttributesToGet", "ExpressionAttributeNames"});
+  ExpressionParams params(req, {"ProjectionExpression"}, {"AttributesToGet"});
+  std::optional<expr::Projection> projection = readProjection(req, params);
+  params.finish();
 
   Item keyArg = parseAttributeMap(*keyJson);
   Table& table = ctx.catalog.require(name);
@@ -100,7 +100,7 @@ void getItem(OperationContext& ctx) {
   ctx.out.StartObject();
   if (found) {
     writeKey(ctx.out, "Item");
-    writeAttributeMap(ctx.out, found->toItem());
+    writeAttributeMap(ctx.out, projection ? projection->apply(found->toItem()) : found->toItem());
   }
   writeConsumedCapacity(ctx.out, capacity, name, readUnits(found ? found->sizeBytes : 0, consistent));
   ctx.out.EndObject();
@@ -114,11 +114,14 @@ void deleteItem(OperationContext& ctx) {
   std::string name = requireTableName(req, v);
   bool allOld = readReturnAllOld(req, v);
   CapacityDetail capacity = readReturnConsumedCapacity(req);
-  refuseUnsupported(req, {"ConditionExpression", "Expected", "ConditionalOperator"});
+  ExpressionParams params(req, {"ConditionExpression"}, {"Expected", "ConditionalOperator"});
+  WriteCondition condition = WriteCondition::read(req, params);
+  params.finish();
 
   Item keyArg = parseAttributeMap(*keyJson);
   Table& table = ctx.catalog.require(name);
   std::string key = table.keyOfKeyArgument(keyArg);
+  condition.check(table.find(key));
   auto old = table.find(key) ? commitOne(ctx.catalog, {name, key, std::nullopt}, ctx.catalog.stamp(ctx.nowMillis))
                              : std::nullopt;
 

@@ -31,5 +31,6 @@ void deleteTable(OperationContext&);
 void putItem(OperationContext&);
 void getItem(OperationContext&);
 void deleteItem(OperationContext&);
+void scan(OperationContext&);
 
 }  // namespace shoal

@@ -15,7 +15,7 @@ struct Entry {
 constexpr Entry kOperations[] = {
     {"CreateTable", createTable}, {"DeleteItem", deleteItem}, {"DeleteTable", deleteTable},
     {"DescribeTable", describeTable}, {"GetItem", getItem},   {"ListTables", listTables},
-    {"PutItem", putItem},
+    {"PutItem", putItem},         {"Scan", scan},
 };
 
 }  // namespace

@@ -1,0 +1,71 @@
+// Scan and Query.
+#include "api/error.h"
+#include "api/operation.h"
+#include "api/read_page.h"
+#include "api/table_name.h"
+#include "api/violations.h"
+#include "table/key_range.h"
+#include "value/key_encoding.h"
+
+namespace shoal {
+namespace {
+
+// FNV-1a: a stable hash of the encoded partition key, so each partition belongs to exactly
+// one parallel-scan segment on every peer and in every run.
+uint64_t partitionHash(std::string_view encodedPartition) {
+  uint64_t h = 1469598103934665603ull;
+  for (unsigned char c : encodedPartition) h = (h ^ c) * 1099511628211ull;
+  return h;
+}
+
+}  // namespace
+
+void scan(OperationContext& ctx) {
+  const RequestReader& req = ctx.request;
+  Violations v;
+  auto segment = req.integer("Segment");
+  auto total = req.integer("TotalSegments");
+  if (segment && *segment < 0) v.add(std::to_string(*segment), "segment", "Member must have value greater than or equal to 0");
+  if (segment && *segment > 999999)
+    v.add(std::to_string(*segment), "segment", "Member must have value less than or equal to 999999");
+  if (total && *total < 1) v.add(std::to_string(*total), "totalSegments", "Member must have value greater than or equal to 1");
+  if (total && *total > 1000000)
+    v.add(std::to_string(*total), "totalSegments", "Member must have value less than or equal to 1000000");
+  std::string name = requireTableName(req, v);
+  if (segment && !total)
+    throw ApiError::validation("The TotalSegments parameter is required but was not present in the request when Segment "
+                               "parameter is present");
+  if (total && !segment)
+    throw ApiError::validation("The Segment parameter is required but was not present in the request when parameter "
+                               "TotalSegments is present");
+  if (segment && *segment >= *total)
+    throw ApiError::validation("The Segment parameter is zero-based and must be less than parameter TotalSegments: "
+                               "Segment: " + std::to_string(*segment) + " is not less than TotalSegments: " +
+                               std::to_string(*total));
+  if (req.member("IndexName")) throw ApiError::validation("Secondary indexes are not supported by this version of ShoalDB");
+
+  ExpressionParams params(req, {"ProjectionExpression", "FilterExpression"},
+                          {"AttributesToGet", "ScanFilter", "ConditionalOperator"});
+  PageOptions options = readPageOptions(req, params, "ScanFilter");
+  params.finish();
+  if (options.select == Select::AllProjected)
+    throw ApiError::validation("ALL_PROJECTED_ATTRIBUTES can be used only when Querying using an IndexName");
+
+  Table& table = ctx.catalog.require(name);
+  auto start = readExclusiveStartKey(req, table);
+  if (total && *total > 1) {
+    uint64_t seg = static_cast<uint64_t>(*segment), n = static_cast<uint64_t>(*total);
+    options.include = [seg, n](const std::string& key) {
+      // An item key is the partition key's encoding followed by the sort key's; hash only the
+      // former so a partition never straddles two segments.
+      size_t pos = 0;
+      decodeKey(key, pos);
+      return partitionHash(std::string_view(key).substr(0, pos)) % n == seg;
+    };
+  }
+  KeyInterval all{std::string(), std::string()};
+  auto [begin, end] = rowsIn(table, all, start ? &*start : nullptr, true);
+  writePage(ctx, table, begin, end, options);
+}
+
+}  // namespace shoal
