@@ -5,6 +5,7 @@
 #include "api/error.h"
 #include "api/operation.h"
 #include "json/json.h"
+#include "storage/snapshot.h"
 #include "json/wire_value.h"
 
 namespace shoal {
@@ -47,6 +48,41 @@ Response Engine::execute(std::string_view operation, std::string_view requestJso
   } catch (const std::exception& e) {
     return errorResponse(ApiError::internal(std::string("Internal server error: ") + e.what()));
   }
+}
+
+void Engine::enableLog() {
+  if (log_) return;
+  log_ = std::make_unique<storage::LogWriter>(catalog_, 0);
+  catalog_.addObserver(log_.get());
+}
+
+std::string Engine::takeLogRecords() { return log_ ? log_->takePending() : std::string(); }
+
+std::string Engine::snapshot() {
+  return storage::writeSnapshot(catalog_, {logSequence(), catalog_.clock().last()});
+}
+
+storage::RecoveryResult Engine::open(const std::vector<std::string_view>& snapshots, std::string_view log) {
+  storage::RecoveryResult r;
+  try {
+    r = storage::recover(snapshots, log, catalog_);
+  } catch (const std::exception& e) {  // std::bad_alloc: recover changed nothing
+    r = storage::RecoveryResult();
+    r.ok = false;
+    r.error = std::string("recovery failed: ") + e.what();
+    r.logBytesDropped = log.size();
+  }
+  if (!r.ok) return r;
+  // recover() replaced the catalog and with it its observer list; the records of the old
+  // state, if any were pending, describe state that no longer exists.
+  if (log_) catalog_.removeObserver(log_.get());
+  log_ = std::make_unique<storage::LogWriter>(catalog_, r.lastSequence);
+  catalog_.addObserver(log_.get());
+  return r;
+}
+
+storage::RecoveryResult Engine::open(std::string_view snapshot, std::string_view log) {
+  return open(std::vector<std::string_view>{snapshot}, log);
 }
 
 }  // namespace shoal

@@ -3,10 +3,14 @@
 // HTTP endpoint and the tests do goes through here.
 #pragma once
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "api/catalog.h"
+#include "storage/log_writer.h"
+#include "storage/recovery.h"
 
 namespace shoal {
 
@@ -25,8 +29,38 @@ class Engine {
 
   Catalog& catalog() { return catalog_; }
 
+  // --- Durability (see core/storage/FORMAT.md). A memory-only database never calls these and
+  // pays nothing: no log record is encoded until enableLog() or open().
+
+  // Starts recording every committed change, created and deleted table as log records. A
+  // database that already holds data when this is called must take a snapshot() right after,
+  // as the log alone does not contain that data. Idempotent.
+  void enableLog();
+  bool logEnabled() const { return log_ != nullptr; }
+  // The log records committed since the last call, whole records only, for the adapter to
+  // append to the log in order. Empty when the log is off.
+  std::string takeLogRecords();
+  size_t pendingLogBytes() const { return log_ ? log_->pendingBytes() : 0; }
+  // The sequence of the last log record written (or recovered); 0 before any.
+  uint64_t logSequence() const { return log_ ? log_->lastSequence() : 0; }
+
+  // A snapshot of everything committed so far, log records still pending included. Once it is
+  // stored, every log record up to logSequence() at this call may be deleted (a checkpoint).
+  std::string snapshot();
+
+  // Recovers from stored bytes (the newest valid of `snapshots`, then the log records after it)
+  // and turns the log on, continuing its sequence. Replaces all state on success; on failure
+  // (no snapshot could be loaded) changes nothing. Never throws.
+  storage::RecoveryResult open(const std::vector<std::string_view>& snapshots, std::string_view log);
+  storage::RecoveryResult open(std::string_view snapshot, std::string_view log);
+
+  // This peer's site id, stamped on every write (and stored in snapshots).
+  void setSiteId(uint64_t site) { catalog_.setSiteId(site); }
+  uint64_t siteId() const { return catalog_.siteId(); }
+
  private:
   Catalog catalog_;
+  std::unique_ptr<storage::LogWriter> log_;  // null while the log is off
 };
 
 }  // namespace shoal
