@@ -1,4 +1,4 @@
-#include "table/key_range.h"
+#include "api/key_range.h"
 
 #include "value/key_encoding.h"
 
@@ -10,18 +10,18 @@ std::string prefixSuccessor(std::string prefix) {
   return prefix;
 }
 
-KeyInterval keyInterval(const std::string& partition, const SortKeyCondition* sort) {
+KeyInterval keyInterval(const std::string& partition, const expr::SortKeyCondition* sort) {
   const std::string end = prefixSuccessor(partition);
   if (!sort) return {partition, end};
-  using Op = SortKeyCondition::Op;
-  const std::string first = partition + encodeKey(sort->first);
+  using Op = expr::SortKeyOp;
+  const std::string first = partition + encodeKey(sort->value);
   switch (sort->op) {
     case Op::Eq: return {first, first + '\0'};  // first + "\0" is the successor of exactly `first`
     case Op::Lt: return {partition, first};
     case Op::Le: return {partition, first + '\0'};
     case Op::Gt: return {first + '\0', end};
     case Op::Ge: return {first, end};
-    case Op::Between: return {first, partition + encodeKey(sort->second) + '\0'};
+    case Op::Between: return {first, partition + encodeKey(sort->upper) + '\0'};
     case Op::BeginsWith: {
       // The encoding of a string or binary is its type tag and escaped bytes followed by a
       // two-byte terminator; without the terminator it is a prefix of the encoding of every

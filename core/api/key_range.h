@@ -5,17 +5,10 @@
 #pragma once
 #include <string>
 
+#include "expr/key_condition.h"
 #include "table/table.h"
-#include "value/attribute_value.h"
 
 namespace shoal {
-
-struct SortKeyCondition {
-  enum class Op { Eq, Lt, Le, Gt, Ge, Between, BeginsWith };
-  Op op = Op::Eq;
-  AttributeValue first;   // the value (lower bound for BETWEEN, prefix for begins_with)
-  AttributeValue second;  // upper bound for BETWEEN
-};
 
 // [lo, hi) over encoded keys: lo inclusive, hi exclusive.
 struct KeyInterval {
@@ -28,7 +21,7 @@ std::string prefixSuccessor(std::string prefix);
 
 // The interval of the partition whose encoded partition key is `partition`, narrowed by the
 // sort key condition when there is one.
-KeyInterval keyInterval(const std::string& partition, const SortKeyCondition* sort);
+KeyInterval keyInterval(const std::string& partition, const expr::SortKeyCondition* sort);
 
 // Iterator bounds of `interval` in `table`, further limited by an exclusive start key when
 // paging: forward pages continue above it, backward pages below it.

@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include "table/key_range.h"
+#include "api/key_range.h"
 #include "value/key_encoding.h"
 
 using namespace shoal;
@@ -22,7 +22,7 @@ Table tableWith(const std::vector<std::pair<std::string, std::string>>& keys) {
   return t;
 }
 
-std::vector<std::string> sortKeys(const Table& t, const SortKeyCondition* cond, const std::string* start = nullptr,
+std::vector<std::string> sortKeys(const Table& t, const expr::SortKeyCondition* cond, const std::string* start = nullptr,
                                   bool forward = true) {
   auto [b, e] = rowsIn(t, keyInterval(encodeKey(AttributeValue::string("p")), cond), start, forward);
   std::vector<std::string> out;
@@ -31,12 +31,12 @@ std::vector<std::string> sortKeys(const Table& t, const SortKeyCondition* cond, 
   return out;
 }
 
-SortKeyCondition cond(SortKeyCondition::Op op, const std::string& a, const std::string& b = "") {
-  return {op, AttributeValue::string(a), AttributeValue::string(b)};
+expr::SortKeyCondition cond(expr::SortKeyOp op, const std::string& a, const std::string& b = "") {
+  return {"sk", op, AttributeValue::string(a), AttributeValue::string(b)};
 }
 
 using V = std::vector<std::string>;
-using Op = SortKeyCondition::Op;
+using Op = expr::SortKeyOp;
 
 }  // namespace
 

@@ -32,5 +32,7 @@ void putItem(OperationContext&);
 void getItem(OperationContext&);
 void deleteItem(OperationContext&);
 void scan(OperationContext&);
+void query(OperationContext&);
+void updateItem(OperationContext&);
 
 }  // namespace shoal

@@ -15,7 +15,8 @@ struct Entry {
 constexpr Entry kOperations[] = {
     {"CreateTable", createTable}, {"DeleteItem", deleteItem}, {"DeleteTable", deleteTable},
     {"DescribeTable", describeTable}, {"GetItem", getItem},   {"ListTables", listTables},
-    {"PutItem", putItem},         {"Scan", scan},
+    {"PutItem", putItem},         {"Query", query},       {"Scan", scan},
+    {"UpdateItem", updateItem},
 };
 
 }  // namespace

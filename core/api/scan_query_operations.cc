@@ -4,7 +4,8 @@
 #include "api/read_page.h"
 #include "api/table_name.h"
 #include "api/violations.h"
-#include "table/key_range.h"
+#include "api/key_range.h"
+#include "api/legacy_params.h"
 #include "value/key_encoding.h"
 
 namespace shoal {
@@ -65,6 +66,46 @@ void scan(OperationContext& ctx) {
   }
   KeyInterval all{std::string(), std::string()};
   auto [begin, end] = rowsIn(table, all, start ? &*start : nullptr, true);
+  writePage(ctx, table, begin, end, options);
+}
+
+}  // namespace shoal
+
+namespace shoal {
+
+void query(OperationContext& ctx) {
+  const RequestReader& req = ctx.request;
+  Violations v;
+  std::string name = requireTableName(req, v);
+  if (req.member("IndexName")) throw ApiError::validation("Secondary indexes are not supported by this version of ShoalDB");
+  bool forward = req.boolean("ScanIndexForward").value_or(true);
+
+  ExpressionParams params(req, {"KeyConditionExpression", "FilterExpression", "ProjectionExpression"},
+                          {"KeyConditions", "QueryFilter", "AttributesToGet", "ConditionalOperator"});
+  auto keyText = params.text("KeyConditionExpression");
+  const JsonValue* legacyKeys = req.object("KeyConditions");
+  if (!keyText && !legacyKeys)
+    throw ApiError::validation("Either the KeyConditions or KeyConditionExpression parameter must be specified in the "
+                               "request.");
+  PageOptions options = readPageOptions(req, params, "QueryFilter");
+  options.forward = forward;
+  if (options.select == Select::AllProjected)
+    throw ApiError::validation("ALL_PROJECTED_ATTRIBUTES can be used only when Querying using an IndexName");
+
+  Table& table = ctx.catalog.require(name);
+  const KeySchema& schema = table.schema().key;
+  expr::KeyCondition key = keyText ? expr::compileKeyCondition(*keyText, params.context(), schema)
+                                   : legacyKeyConditions(*legacyKeys, schema);
+  params.finish();
+  for (const std::string& attr : options.filter.topLevelAttributes()) {
+    if (attr == schema.hash.name || (schema.range && attr == schema.range->name))
+      throw ApiError::validation("Filter Expression can only contain non-primary key attributes: Primary key attribute: " +
+                                 attr);
+  }
+
+  auto start = readExclusiveStartKey(req, table);
+  KeyInterval interval = keyInterval(encodeKey(key.partitionValue), key.sortKey ? &*key.sortKey : nullptr);
+  auto [begin, end] = rowsIn(table, interval, start ? &*start : nullptr, forward);
   writePage(ctx, table, begin, end, options);
 }
 
