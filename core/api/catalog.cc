@@ -31,10 +31,14 @@ void Catalog::drop(const std::string& name) {
 }
 
 PreviousItems Catalog::commit(const ChangeSet& change) {
-  // Resolve every table first so a missing one fails before anything changes.
+  // Resolve every table and check every index key first, so nothing changes unless all
+  // writes can be applied.
   std::vector<Table*> targets;
   targets.reserve(change.writes.size());
-  for (const auto& w : change.writes) targets.push_back(&require(w.table));
+  for (const auto& w : change.writes) {
+    targets.push_back(&require(w.table));
+    if (w.item && !targets.back()->indexes().empty()) targets.back()->validateIndexKeys(w.item->toItem());
+  }
   PreviousItems previous;
   previous.reserve(change.writes.size());
   for (size_t i = 0; i < change.writes.size(); ++i) {

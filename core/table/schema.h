@@ -26,6 +26,26 @@ struct AttributeDefinition {
 
 enum class BillingMode { Provisioned, PayPerRequest };
 
+// Which attributes a secondary index holds besides the table's and the index's keys.
+struct IndexProjection {
+  enum class Type { KeysOnly, Include, All };
+  Type type = Type::All;
+  std::vector<std::string> nonKeyAttributes;  // Include only
+};
+
+enum class IndexStatus { Creating, Active, Deleting };
+
+struct IndexSchema {
+  std::string name;
+  bool global = true;  // false: local secondary index (same partition key as the table)
+  KeySchema key;
+  IndexProjection projection;
+  IndexStatus status = IndexStatus::Active;
+  int64_t readCapacity = 0;  // GSIs of PROVISIONED tables
+  int64_t writeCapacity = 0;
+  int64_t createdMillis = 0;
+};
+
 struct TableSchema {
   std::string name;
   KeySchema key;
@@ -36,6 +56,7 @@ struct TableSchema {
   bool deletionProtection = false;
   int64_t createdMillis = 0;
   std::string tableId;  // UUID text
+  std::vector<IndexSchema> indexes;  // LSIs and GSIs, in the order declared
 };
 
 }  // namespace shoal

@@ -40,6 +40,42 @@ void appendCheckedKeyValue(std::string& out, const KeyAttribute& attr, const Att
 
 }  // namespace
 
+Table::Table(TableSchema schema) : schema_(std::move(schema)) {
+  for (const auto& index : schema_.indexes) indexes_.emplace_back(&index);
+}
+
+void Table::rebindIndexes() {
+  for (size_t i = 0; i < indexes_.size(); ++i) indexes_[i].rebind(&schema_.indexes[i]);
+}
+
+const SecondaryIndex* Table::findIndex(const std::string& name) const {
+  for (const auto& index : indexes_)
+    if (index.schema().name == name) return &index;
+  return nullptr;
+}
+
+void Table::addIndex(IndexSchema schema) {
+  schema_.indexes.push_back(std::move(schema));
+  indexes_.emplace_back(&schema_.indexes.back());
+  rebindIndexes();
+  SecondaryIndex& index = indexes_.back();
+  for (const auto& [key, stored] : rows_) index.insert(key, stored.toItem(), schema_.key);
+}
+
+void Table::dropIndex(const std::string& name) {
+  for (size_t i = 0; i < indexes_.size(); ++i) {
+    if (schema_.indexes[i].name != name) continue;
+    indexes_.erase(indexes_.begin() + static_cast<std::ptrdiff_t>(i));
+    schema_.indexes.erase(schema_.indexes.begin() + static_cast<std::ptrdiff_t>(i));
+    rebindIndexes();
+    return;
+  }
+}
+
+void Table::validateIndexKeys(const Item& item) const {
+  for (const auto& index : indexes_) index.validateKeys(item);
+}
+
 std::string Table::keyOfItem(const Item& item) const {
   std::string key;
   const KeyAttribute* attrs[2] = {&schema_.key.hash, schema_.key.range ? &*schema_.key.range : nullptr};
@@ -88,6 +124,14 @@ std::optional<StoredItem> Table::put(const std::string& key, StoredItem item) {
     old = std::move(it->second);
   }
   it->second = std::move(item);
+  if (!indexes_.empty()) {
+    Item oldItem = old ? old->toItem() : Item{};
+    Item newItem = it->second.toItem();
+    for (auto& index : indexes_) {
+      if (old) index.remove(key, oldItem);
+      index.insert(key, newItem, schema_.key);
+    }
+  }
   return old;
 }
 
@@ -97,6 +141,10 @@ std::optional<StoredItem> Table::erase(const std::string& key) {
   std::optional<StoredItem> old = std::move(it->second);
   sizeBytes_ -= old->sizeBytes;
   rows_.erase(it);
+  if (!indexes_.empty()) {
+    Item oldItem = old->toItem();
+    for (auto& index : indexes_) index.remove(key, oldItem);
+  }
   return old;
 }
 

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "table/schema.h"
+#include "table/secondary_index.h"
 #include "table/stored_item.h"
 
 namespace shoal {
@@ -15,10 +16,18 @@ class Table {
  public:
   using Rows = std::map<std::string, StoredItem>;
 
-  explicit Table(TableSchema schema) : schema_(std::move(schema)) {}
+  explicit Table(TableSchema schema);
+  Table(const Table&) = delete;
+  Table& operator=(const Table&) = delete;
+  Table(Table&& other) noexcept
+      : schema_(std::move(other.schema_)), rows_(std::move(other.rows_)), indexes_(std::move(other.indexes_)),
+        sizeBytes_(other.sizeBytes_) {
+    rebindIndexes();
+  }
 
   const TableSchema& schema() const { return schema_; }
-  TableSchema& schema() { return schema_; }
+  // Billing, throughput and similar settings; indexes change only through add/dropIndex.
+  TableSchema& mutableSchema() { return schema_; }
 
   // The encoded primary key of a whole item (PutItem): every key attribute present, of its
   // declared type, non-empty and within the key size limits; else ValidationException.
@@ -31,7 +40,18 @@ class Table {
   Item keyAttributes(const Item& item) const;
 
   const StoredItem* find(const std::string& key) const;
-  // Inserts or replaces; returns the previous item, if any.
+  // Secondary indexes, in schema order.
+  const std::vector<SecondaryIndex>& indexes() const { return indexes_; }
+  const SecondaryIndex* findIndex(const std::string& name) const;
+  // Adds a global secondary index and fills it from every existing item (backfill).
+  void addIndex(IndexSchema schema);
+  void dropIndex(const std::string& name);
+
+  // ValidationException when `item` cannot be written because of an index key (wrong type,
+  // empty, too long). Called for every write of a ChangeSet before any is applied.
+  void validateIndexKeys(const Item& item) const;
+
+  // Inserts or replaces (maintaining every index); returns the previous item, if any.
   std::optional<StoredItem> put(const std::string& key, StoredItem item);
   std::optional<StoredItem> erase(const std::string& key);
 
@@ -40,8 +60,11 @@ class Table {
   size_t sizeBytes() const { return sizeBytes_; }
 
  private:
+  void rebindIndexes();
+
   TableSchema schema_;
   Rows rows_;
+  std::vector<SecondaryIndex> indexes_;
   size_t sizeBytes_ = 0;
 };
 
