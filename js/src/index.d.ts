@@ -67,6 +67,7 @@ export function unmarshallValue(value: AttributeValue, options?: UnmarshallOptio
 
 /** A DynamoDB error answered by the engine, shaped like the AWS SDK v3's service exceptions. */
 export class ShoalDBError extends Error {
+  constructor(name: string, message: string, details?: { httpStatusCode?: number; fields?: Record<string, unknown> });
   /** The short DynamoDB error type, e.g. "ValidationException". */
   name: string;
   $fault: "client" | "server";

@@ -2,25 +2,48 @@
 // Emscripten build is web/worker-only and never fetches its own wasm: every runtime obtains a
 // compiled WebAssembly.Module its own way and hands it in through `instantiateWasm`.
 //
-//   explicit `wasmModule`  workerd (`import wasm from "shoaldb/dist/shoal-engine.wasm"`), Deno, tests
+//   explicit `wasmModule`  workerd (`import wasm from "shoaldb/dist/shoal-engine.wasm"`), tests
 //   Node (file: URLs)      read the file from disk and compile (Node 20's fetch has no file: URLs)
+//   Deno (file: URLs)      Deno.readFile and compile (needs --allow-read)
 //   browsers and workers   WebAssembly.compileStreaming(fetch(url))
+//
+// The package's runtime entries (src/index.<runtime>.js, chosen by the exports map) configure this
+// module with configureEngineLoader() before any database opens. This file itself imports nothing
+// that is not available everywhere, so that browser bundles pull in no Node built-in.
 //
 // Compiled modules are cached per process (per URL), so opening more databases is cheap; each
 // database still gets its own engine instance and memory.
 
-const DEFAULT_WASM_PATH = "../../dist/shoal-engine.wasm";
+// A static import (not import()): bundles stay one chunk, so a dedicated worker bundled by Vite
+// (whose default worker format, iife, cannot split code) needs no configuration.
+import createShoalEngine from "../../dist/shoal-engine.mjs";
+
 const compiled = new Map(); // url string -> Promise<WebAssembly.Module>
+
+const loader = {
+  /** Runtime name for messages. */
+  runtime: undefined,
+  /** (url: URL) => Promise<WebAssembly.Module> for file: URLs; null: decided at first use. */
+  compileFile: null,
+  /** Set where wasm cannot be compiled from bytes (workerd): the message for a missing wasmModule. */
+  moduleRequired: null,
+};
+
+/**
+ * Called by the runtime entries: how this runtime turns a file: URL into a compiled module, or
+ * that it can only take a ready module (workerd).
+ * @param {{ runtime?: string, compileFile?: (url: URL) => Promise<WebAssembly.Module>, moduleRequired?: string }} options
+ */
+export function configureEngineLoader(options) {
+  Object.assign(loader, options);
+}
 
 /**
  * A new instance of the Emscripten engine module.
  * @param {{ wasmModule?: WebAssembly.Module | Promise<WebAssembly.Module>, wasmUrl?: string | URL }} [options]
  */
 export async function instantiateEngine(options = {}) {
-  const [wasmModule, { default: createShoalEngine }] = await Promise.all([
-    compiledWasm(options),
-    importEngineGlue(),
-  ]);
+  const wasmModule = await compiledWasm(options);
   let instantiationFailed;
   const failure = new Promise((_, reject) => {
     instantiationFailed = reject;
@@ -40,21 +63,16 @@ export async function instantiateEngine(options = {}) {
   return Promise.race([ready, failure]);
 }
 
-async function importEngineGlue() {
-  try {
-    return await import("../../dist/shoal-engine.mjs");
-  } catch (error) {
-    if (error?.code === "ERR_MODULE_NOT_FOUND") {
-      throw new Error("ShoalDB: the engine (dist/shoal-engine.mjs) is not built; run `npm run build`", { cause: error });
-    }
-    throw error;
-  }
-}
-
 /** The compiled engine wasm for these options (cached unless an explicit module is passed). */
 export function compiledWasm({ wasmModule, wasmUrl } = {}) {
   if (wasmModule !== undefined) return checkModule(wasmModule);
-  const url = wasmUrl !== undefined ? new URL(wasmUrl, defaultBase()) : defaultWasmUrl();
+  if (loader.moduleRequired) return Promise.reject(new Error(loader.moduleRequired));
+  let url;
+  try {
+    url = wasmUrl !== undefined ? new URL(wasmUrl, defaultBase()) : defaultWasmUrl();
+  } catch (error) {
+    return Promise.reject(error);
+  }
   const key = url.href;
   let promise = compiled.get(key);
   if (!promise) {
@@ -80,7 +98,9 @@ function defaultWasmUrl() {
         'pass { wasmModule } (for example `import wasmModule from "shoaldb/dist/shoal-engine.wasm"`)',
     );
   }
-  return new URL(DEFAULT_WASM_PATH, import.meta.url);
+  // Written out in full (a literal path next to import.meta.url) so that bundlers (Vite, webpack,
+  // Parcel, esbuild with a file loader) see the asset, copy it into the build and rewrite the URL.
+  return new URL("../../dist/shoal-engine.wasm", import.meta.url);
 }
 
 function defaultBase() {
@@ -89,10 +109,9 @@ function defaultBase() {
 }
 
 async function compileFromUrl(url) {
-  if (url.protocol === "file:" && isNode()) {
-    // A separate file so that browser code paths never load node: built-ins.
-    const { compileWasmFile } = await import("./wasm-file.node.js");
-    return compileWasmFile(url);
+  if (url.protocol === "file:") {
+    const compileFile = loader.compileFile ?? (await fallbackFileCompiler());
+    if (compileFile) return compileFile(url);
   }
   const response = await fetch(url);
   if (!response.ok) throw new Error(`ShoalDB: could not load the engine wasm from ${url} (HTTP ${response.status})`);
@@ -103,10 +122,17 @@ async function compileFromUrl(url) {
   return WebAssembly.compile(await response.arrayBuffer());
 }
 
-function isWasmContentType(response) {
-  return (response.headers.get("content-type") ?? "").split(";", 1)[0].trim() === "application/wasm";
+// The source files loaded without a runtime entry (the package's own server and tests import
+// src/database.js directly): under Node, load the file reader on demand. The specifier is a
+// variable so that no bundler follows it into node: built-ins.
+const NODE_FILE_COMPILER = "./wasm-file.node.js";
+
+async function fallbackFileCompiler() {
+  if (typeof process !== "object" || typeof process.versions?.node !== "string") return null;
+  const { compileWasmFile } = await import(/* webpackIgnore: true */ /* @vite-ignore */ NODE_FILE_COMPILER);
+  return compileWasmFile;
 }
 
-function isNode() {
-  return typeof process === "object" && typeof process.versions?.node === "string";
+function isWasmContentType(response) {
+  return (response.headers.get("content-type") ?? "").split(";", 1)[0].trim() === "application/wasm";
 }

@@ -1,5 +1,5 @@
-// Node (and Node-compatible runtimes): compile the engine wasm from a file: URL. Only loaded by
-// load-engine.js after it has checked it runs under Node.
+// Node (and Node-compatible runtimes): compile the engine wasm from a file: URL. Imported by
+// src/index.node.js, or loaded by load-engine.js after it has checked it runs under Node.
 import { readFile } from "node:fs/promises";
 
 export async function compileWasmFile(url) {
