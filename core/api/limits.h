@@ -23,6 +23,9 @@ inline constexpr int kNumberMaxExponent = 125;    // largest magnitude 9.99..9E+
 inline constexpr size_t kTableNameMin = 3;
 inline constexpr size_t kTableNameMax = 255;
 inline constexpr int kListTablesMaxLimit = 100;
+inline constexpr size_t kMaxLocalIndexes = 5;
+inline constexpr size_t kMaxGlobalIndexes = 20;
+inline constexpr size_t kMaxProjectedNonKeyAttributes = 100;  // across all indexes of a table
 
 // Reads
 inline constexpr size_t kMaxPageBytes = 1024 * 1024;  // Query/Scan page, before filtering

@@ -12,6 +12,75 @@ void writeKeyElement(JsonWriter& w, const std::string& name, const char* keyType
   w.EndObject();
 }
 
+void writeKeySchema(JsonWriter& w, const KeySchema& key) {
+  w.StartArray();
+  writeKeyElement(w, key.hash.name, "HASH");
+  if (key.range) writeKeyElement(w, key.range->name, "RANGE");
+  w.EndArray();
+}
+
+const char* projectionTypeName(IndexProjection::Type t) {
+  switch (t) {
+    case IndexProjection::Type::KeysOnly: return "KEYS_ONLY";
+    case IndexProjection::Type::Include: return "INCLUDE";
+    case IndexProjection::Type::All: return "ALL";
+  }
+  return "ALL";
+}
+
+const char* indexStatusName(IndexStatus s) {
+  switch (s) {
+    case IndexStatus::Creating: return "CREATING";
+    case IndexStatus::Active: return "ACTIVE";
+    case IndexStatus::Deleting: return "DELETING";
+  }
+  return "ACTIVE";
+}
+
+void writeIndex(JsonWriter& w, const Table& table, const SecondaryIndex& index) {
+  const IndexSchema& s = index.schema();
+  w.StartObject();
+  writeKey(w, "IndexName");
+  writeString(w, s.name);
+  writeKey(w, "KeySchema");
+  writeKeySchema(w, s.key);
+  writeKey(w, "Projection");
+  w.StartObject();
+  writeKey(w, "ProjectionType");
+  w.String(projectionTypeName(s.projection.type));
+  if (s.projection.type == IndexProjection::Type::Include) {
+    writeKey(w, "NonKeyAttributes");
+    w.StartArray();
+    for (const auto& a : s.projection.nonKeyAttributes) writeString(w, a);
+    w.EndArray();
+  }
+  w.EndObject();
+  if (s.global) {
+    writeKey(w, "IndexStatus");
+    w.String(indexStatusName(s.status));
+    if (s.status == IndexStatus::Creating) {
+      writeKey(w, "Backfilling");
+      w.Bool(true);
+    }
+    writeKey(w, "ProvisionedThroughput");
+    w.StartObject();
+    writeKey(w, "NumberOfDecreasesToday");
+    w.Int(0);
+    writeKey(w, "ReadCapacityUnits");
+    w.Int64(s.readCapacity);
+    writeKey(w, "WriteCapacityUnits");
+    w.Int64(s.writeCapacity);
+    w.EndObject();
+  }
+  writeKey(w, "IndexSizeBytes");
+  w.Uint64(index.sizeBytes());
+  writeKey(w, "ItemCount");
+  w.Uint64(index.itemCount());
+  writeKey(w, "IndexArn");
+  writeString(w, tableArn(table.schema().name) + "/index/" + s.name);
+  w.EndObject();
+}
+
 }  // namespace
 
 std::string tableArn(const std::string& tableName) {
@@ -36,10 +105,7 @@ void writeTableDescription(JsonWriter& w, const Table& table, const char* status
   writeKey(w, "TableName");
   writeString(w, s.name);
   writeKey(w, "KeySchema");
-  w.StartArray();
-  writeKeyElement(w, s.key.hash.name, "HASH");
-  if (s.key.range) writeKeyElement(w, s.key.range->name, "RANGE");
-  w.EndArray();
+  writeKeySchema(w, s.key);
   writeKey(w, "TableStatus");
   w.String(status);
   writeKey(w, "CreationDateTime");
@@ -70,6 +136,19 @@ void writeTableDescription(JsonWriter& w, const Table& table, const char* status
   writeString(w, tableArn(s.name));
   writeKey(w, "TableId");
   writeString(w, s.tableId);
+  for (bool global : {false, true}) {
+    bool any = false;
+    for (const auto& index : table.indexes()) {
+      if (index.schema().global != global) continue;
+      if (!any) {
+        writeKey(w, global ? "GlobalSecondaryIndexes" : "LocalSecondaryIndexes");
+        w.StartArray();
+        any = true;
+      }
+      writeIndex(w, table, index);
+    }
+    if (any) w.EndArray();
+  }
   writeKey(w, "DeletionProtectionEnabled");
   w.Bool(s.deletionProtection);
   w.EndObject();

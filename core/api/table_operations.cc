@@ -1,7 +1,11 @@
 // CreateTable, DescribeTable, ListTables, DeleteTable.
 #include <set>
 
+#include <tuple>
+
 #include "api/error.h"
+#include "api/index_definitions.h"
+#include "api/key_schema_param.h"
 #include "api/limits.h"
 #include "api/operation.h"
 #include "api/table_description.h"
@@ -37,40 +41,6 @@ std::string makeTableId(uint64_t site, int64_t now) {
            static_cast<unsigned>((a >> 16) & 0xFFFF), static_cast<unsigned>(a & 0xFFF),
            static_cast<unsigned>(0x8000 | ((b >> 48) & 0x3FFF)), static_cast<unsigned long long>(b & 0xFFFFFFFFFFFFull));
   return buf;
-}
-
-struct KeyElement {
-  std::string name;
-  std::string keyType;
-};
-
-std::vector<KeyElement> readKeySchema(const JsonValue& arr) {
-  std::vector<KeyElement> out;
-  for (const auto& e : arr.GetArray()) {
-    if (!e.IsObject()) throw ApiError::serialization("Unexpected value type in KeySchema element");
-    RequestReader r(e);
-    out.push_back({r.string("AttributeName").value_or(""), r.string("KeyType").value_or("")});
-  }
-  return out;
-}
-
-void checkKeySchemaShape(Violations& v, const JsonValue* keySchema, const std::vector<KeyElement>& elems) {
-  if (!keySchema) {
-    v.notNull(false, "keySchema");
-    return;
-  }
-  if (elems.empty()) v.add("[]", "keySchema", "Member must have length greater than or equal to 1");
-  if (elems.size() > 2) v.add("[...]", "keySchema", "Member must have length less than or equal to 2");
-  for (size_t i = 0; i < elems.size(); ++i) {
-    std::string at = "keySchema." + std::to_string(i + 1) + ".member.";
-    if (elems[i].keyType != "HASH" && elems[i].keyType != "RANGE")
-      v.add(elems[i].keyType.empty() ? "null" : "'" + elems[i].keyType + "'", at + "keyType",
-            elems[i].keyType.empty() ? "Member must not be null" : "Member must satisfy enum value set: [HASH, RANGE]");
-    if (elems[i].name.empty())
-      v.add("null", at + "attributeName", "Member must not be null");
-    else if (elems[i].name.size() > limits::kMaxKeyAttributeNameBytes)
-      v.add("'" + elems[i].name + "'", at + "attributeName", "Member must have length less than or equal to 255");
-  }
 }
 
 void readBilling(const RequestReader& req, TableSchema& schema) {
@@ -114,13 +84,11 @@ void readBilling(const RequestReader& req, TableSchema& schema) {
 void createTable(OperationContext& ctx) {
   const RequestReader& req = ctx.request;
   auto name = req.string("TableName");
-  const JsonValue* keySchemaJson = req.array("KeySchema");
   const JsonValue* defsJson = req.array("AttributeDefinitions");
-  std::vector<KeyElement> keyElems = keySchemaJson ? readKeySchema(*keySchemaJson) : std::vector<KeyElement>{};
 
   Violations v;
   checkTableName(v, name);
-  checkKeySchemaShape(v, keySchemaJson, keyElems);
+  std::vector<KeyElement> keyElems = readKeyElements(req.array("KeySchema"), v, "keySchema");
   v.notNull(defsJson != nullptr, "attributeDefinitions");
   std::vector<AttributeDefinition> defs;
   if (defsJson) {
@@ -141,47 +109,43 @@ void createTable(OperationContext& ctx) {
       if (attrName && attrType && keyTypeFromName(*attrType)) defs.push_back({*attrName, *keyTypeFromName(*attrType)});
     }
   }
+  std::vector<IndexDefinition> indexDefs;
+  for (auto [member, global, field] : {std::tuple{"LocalSecondaryIndexes", false, "localSecondaryIndexes"},
+                                       std::tuple{"GlobalSecondaryIndexes", true, "globalSecondaryIndexes"}}) {
+    const JsonValue* list = req.array(member);
+    if (!list) continue;
+    if (list->Empty())
+      throw ApiError::validation(std::string(kInvalid) + "List of " + member + " is empty");
+    size_t i = 0;
+    for (const auto& e : list->GetArray())
+      indexDefs.push_back(readIndexDefinition(e, global, std::string(field) + "." + std::to_string(++i) + ".member", v));
+  }
   v.throwIfAny();
 
-  if (req.member("LocalSecondaryIndexes") || req.member("GlobalSecondaryIndexes"))
-    throw ApiError::validation("Secondary indexes are not supported by this version of ShoalDB");
-
-  if (keyElems[0].keyType != "HASH")
-    throw ApiError::validation("Invalid KeySchema: The first KeySchemaElement is not a HASH key type");
-  if (keyElems.size() == 2) {
-    if (keyElems[1].keyType != "RANGE")
-      throw ApiError::validation("Invalid KeySchema: The second KeySchemaElement is not a RANGE key type");
-    if (keyElems[0].name == keyElems[1].name)
-      throw ApiError::validation("Both the Hash Key and the Range Key element in the KeySchema have the same name");
-  }
+  KeySchema key = toKeySchema(keyElems, defs);
 
   std::set<std::string> defined;
-  for (const auto& d : defs) {
-    if (!defined.insert(d.name).second)
-      throw ApiError::validation("Cannot have two attributes with the same name");
-  }
+  for (const auto& d : defs)
+    if (!defined.insert(d.name).second) throw ApiError::validation("Cannot have two attributes with the same name");
+  std::set<std::string> used = indexKeyNames(indexDefs);
+  for (const auto& k : keyElems) used.insert(k.name);
   std::string keyNames, defNames;
-  for (size_t i = 0; i < keyElems.size(); ++i) keyNames += (i ? ", " : "") + keyElems[i].name;
+  for (const auto& n : used) keyNames += (keyNames.empty() ? "" : ", ") + n;
   for (size_t i = 0; i < defs.size(); ++i) defNames += (i ? ", " : "") + defs[i].name;
-  for (const auto& k : keyElems)
-    if (!defined.count(k.name))
+  for (const auto& n : used)
+    if (!defined.count(n))
       throw ApiError::validation(std::string(kInvalid) + "Some index key attributes are not defined in "
                                  "AttributeDefinitions. Keys: [" + keyNames + "], AttributeDefinitions: [" + defNames + "]");
-  if (defs.size() != keyElems.size())
+  if (defs.size() != used.size())
     throw ApiError::validation(std::string(kInvalid) + "Number of attributes in KeySchema does not exactly match "
                                "number of attributes defined in AttributeDefinitions");
 
   TableSchema schema;
   schema.name = *name;
-  auto typeOf = [&](const std::string& n) {
-    for (const auto& d : defs)
-      if (d.name == n) return d.type;
-    return Type::S;
-  };
-  schema.key.hash = {keyElems[0].name, typeOf(keyElems[0].name)};
-  if (keyElems.size() == 2) schema.key.range = KeyAttribute{keyElems[1].name, typeOf(keyElems[1].name)};
+  schema.key = key;
   schema.attributeDefinitions = defs;
   readBilling(req, schema);
+  schema.indexes = buildIndexes(indexDefs, key, defs, schema.billing, ctx.nowMillis);
   schema.deletionProtection = req.boolean("DeletionProtectionEnabled").value_or(false);
   schema.createdMillis = ctx.nowMillis;
   schema.tableId = makeTableId(ctx.catalog.siteId(), ctx.nowMillis);
