@@ -24,7 +24,7 @@ Table tableWith(const std::vector<std::pair<std::string, std::string>>& keys) {
 
 std::vector<std::string> sortKeys(const Table& t, const expr::SortKeyCondition* cond, const std::string* start = nullptr,
                                   bool forward = true) {
-  auto [b, e] = rowsIn(t, keyInterval(encodeKey(AttributeValue::string("p")), cond), start, forward);
+  auto [b, e] = rowsIn(t.rows(), keyInterval(encodeKey(AttributeValue::string("p")), cond), start, forward);
   std::vector<std::string> out;
   for (auto it = b; it != e; ++it) out.push_back(it->second.toItem().at("sk").asString());
   if (!forward) std::reverse(out.begin(), out.end());

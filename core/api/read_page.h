@@ -1,6 +1,6 @@
-// One page of a Query or Scan: walk a range of the ordered index, stop at Limit items or 1 MB
-// read (measured before the filter, as DynamoDB measures it), filter, project, and write
-// Items/Count/ScannedCount/LastEvaluatedKey/ConsumedCapacity.
+// One page of a Query or Scan, on a table or on a secondary index: walk a range of the ordered
+// index, stop at Limit items or 1 MB read (measured before the filter, as DynamoDB measures
+// it), filter, project, and write Items/Count/ScannedCount/LastEvaluatedKey/ConsumedCapacity.
 #pragma once
 #include <functional>
 #include <optional>
@@ -8,6 +8,7 @@
 
 #include "api/capacity.h"
 #include "api/expression_params.h"
+#include "api/key_range.h"
 #include "api/operation.h"
 #include "expr/condition.h"
 #include "expr/projection.h"
@@ -19,6 +20,7 @@ enum class Select { AllAttributes, AllProjected, Specific, Count };
 
 struct PageOptions {
   Select select = Select::AllAttributes;
+  bool selectGiven = false;
   std::optional<expr::Projection> projection;
   expr::Condition filter;
   std::optional<int64_t> limit;
@@ -29,14 +31,21 @@ struct PageOptions {
 };
 
 // Reads the members Query and Scan share: Select, ProjectionExpression/AttributesToGet,
-// Limit, ConsistentRead, ReturnConsumedCapacity. `filterMember`/`legacyFilterMember` name the
-// filter parameters ("FilterExpression", "ScanFilter" or "QueryFilter").
+// Limit, ConsistentRead, ReturnConsumedCapacity and the filter (FilterExpression or the
+// legacy `legacyFilterMember`, "ScanFilter" or "QueryFilter").
 PageOptions readPageOptions(const RequestReader& request, ExpressionParams& params, const char* legacyFilterMember);
 
-// The ExclusiveStartKey of the request as an encoded key of `table`, if present.
-std::optional<std::string> readExclusiveStartKey(const RequestReader& request, const Table& table);
+// The secondary index named by IndexName (nullptr without one), checked as DynamoDB checks a
+// read through it: it exists, is not backfilling, ConsistentRead only on an LSI, and the
+// Select type fits its projection. Settles the default Select.
+const SecondaryIndex* resolveReadIndex(const RequestReader& request, const Table& table, PageOptions& options);
 
-void writePage(OperationContext& ctx, const Table& table, Table::Rows::const_iterator begin,
-               Table::Rows::const_iterator end, const PageOptions& options);
+// The ExclusiveStartKey as a position in the table's rows or in `index`'s entries.
+std::optional<std::string> readExclusiveStartKey(const RequestReader& request, const Table& table,
+                                                 const SecondaryIndex* index);
+
+// Writes the page of `interval` (a range of table rows, or of `index` entries).
+void writePage(OperationContext& ctx, const Table& table, const SecondaryIndex* index, const KeyInterval& interval,
+               const std::optional<std::string>& exclusiveStart, const PageOptions& options);
 
 }  // namespace shoal

@@ -43,17 +43,14 @@ void scan(OperationContext& ctx) {
     throw ApiError::validation("The Segment parameter is zero-based and must be less than parameter TotalSegments: "
                                "Segment: " + std::to_string(*segment) + " is not less than TotalSegments: " +
                                std::to_string(*total));
-  if (req.member("IndexName")) throw ApiError::validation("Secondary indexes are not supported by this version of ShoalDB");
-
   ExpressionParams params(req, {"ProjectionExpression", "FilterExpression"},
                           {"AttributesToGet", "ScanFilter", "ConditionalOperator"});
   PageOptions options = readPageOptions(req, params, "ScanFilter");
   params.finish();
-  if (options.select == Select::AllProjected)
-    throw ApiError::validation("ALL_PROJECTED_ATTRIBUTES can be used only when Querying using an IndexName");
 
   Table& table = ctx.catalog.require(name);
-  auto start = readExclusiveStartKey(req, table);
+  const SecondaryIndex* index = resolveReadIndex(req, table, options);
+  auto start = readExclusiveStartKey(req, table, index);
   if (total && *total > 1) {
     uint64_t seg = static_cast<uint64_t>(*segment), n = static_cast<uint64_t>(*total);
     options.include = [seg, n](const std::string& key) {
@@ -64,9 +61,7 @@ void scan(OperationContext& ctx) {
       return partitionHash(std::string_view(key).substr(0, pos)) % n == seg;
     };
   }
-  KeyInterval all{std::string(), std::string()};
-  auto [begin, end] = rowsIn(table, all, start ? &*start : nullptr, true);
-  writePage(ctx, table, begin, end, options);
+  writePage(ctx, table, index, KeyInterval{}, start, options);
 }
 
 }  // namespace shoal
@@ -77,7 +72,6 @@ void query(OperationContext& ctx) {
   const RequestReader& req = ctx.request;
   Violations v;
   std::string name = requireTableName(req, v);
-  if (req.member("IndexName")) throw ApiError::validation("Secondary indexes are not supported by this version of ShoalDB");
   bool forward = req.boolean("ScanIndexForward").value_or(true);
 
   ExpressionParams params(req, {"KeyConditionExpression", "FilterExpression", "ProjectionExpression"},
@@ -89,11 +83,10 @@ void query(OperationContext& ctx) {
                                "request.");
   PageOptions options = readPageOptions(req, params, "QueryFilter");
   options.forward = forward;
-  if (options.select == Select::AllProjected)
-    throw ApiError::validation("ALL_PROJECTED_ATTRIBUTES can be used only when Querying using an IndexName");
 
   Table& table = ctx.catalog.require(name);
-  const KeySchema& schema = table.schema().key;
+  const SecondaryIndex* index = resolveReadIndex(req, table, options);
+  const KeySchema& schema = index ? index->schema().key : table.schema().key;
   expr::KeyCondition key = keyText ? expr::compileKeyCondition(*keyText, params.context(), schema)
                                    : legacyKeyConditions(*legacyKeys, schema);
   params.finish();
@@ -103,10 +96,9 @@ void query(OperationContext& ctx) {
                                  attr);
   }
 
-  auto start = readExclusiveStartKey(req, table);
+  auto start = readExclusiveStartKey(req, table, index);
   KeyInterval interval = keyInterval(encodeKey(key.partitionValue), key.sortKey ? &*key.sortKey : nullptr);
-  auto [begin, end] = rowsIn(table, interval, start ? &*start : nullptr, forward);
-  writePage(ctx, table, begin, end, options);
+  writePage(ctx, table, index, interval, start, options);
 }
 
 }  // namespace shoal
