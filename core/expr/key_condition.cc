@@ -42,15 +42,14 @@ class TermCollector {
     if (c.op == CompareOp::Ne) fail("Invalid operator used in KeyConditionExpression: <>");
     const Operand* operands[] = {&c.left, &c.right};
     size_t at = keyOperand(operands, 2);
-    KeyTerm t{attributeOf(*operands[at]), fromCompare(c.op, at == 1), valueOf(*operands[1 - at]), AttributeValue()};
-    add(std::move(t));
+    add(attributeOf(*operands[at]), fromCompare(c.op, at == 1), valueOf(*operands[1 - at]), nullptr);
   }
   void operator()(const Between& b) {
     if (!b.subject.path())
       fail("Invalid condition in KeyConditionExpression: BETWEEN operator must have the key attribute as its first operand");
     const Operand* operands[] = {&b.subject, &b.lower, &b.upper};
     keyOperand(operands, 3);
-    add(KeyTerm{attributeOf(b.subject), SortKeyOp::Between, valueOf(b.lower), valueOf(b.upper)});
+    add(attributeOf(b.subject), SortKeyOp::Between, valueOf(b.lower), &valueOf(b.upper));
   }
   void operator()(const FunctionCondition& f) {
     const FunctionCall& call = f.function();
@@ -59,7 +58,7 @@ class TermCollector {
       fail("Invalid condition in KeyConditionExpression: begins_with operator must have the key attribute as its first operand");
     const Operand* operands[] = {&call.args[0], &call.args[1]};
     keyOperand(operands, 2);
-    add(KeyTerm{attributeOf(call.args[0]), SortKeyOp::BeginsWith, valueOf(call.args[1]), AttributeValue()});
+    add(attributeOf(call.args[0]), SortKeyOp::BeginsWith, valueOf(call.args[1]), nullptr);
   }
 
   // The index of the one operand that is a key attribute.
@@ -79,10 +78,14 @@ class TermCollector {
   static const std::string& attributeOf(const Operand& op) { return op.path()->topLevel(); }
   static const AttributeValue& valueOf(const Operand& op) { return op.value()->value; }
 
-  void add(KeyTerm t) {
+  void add(const std::string& attribute, SortKeyOp op, const AttributeValue& value, const AttributeValue* upper) {
     for (const KeyTerm& seen : terms)
-      if (seen.attribute == t.attribute) fail("KeyConditionExpressions must only contain one condition per key");
-    terms.push_back(std::move(t));
+      if (seen.attribute == attribute) fail("KeyConditionExpressions must only contain one condition per key");
+    KeyTerm& t = terms.emplace_back();
+    t.attribute = attribute;
+    t.op = op;
+    t.value = value;
+    if (upper) t.upper = *upper;
   }
 };
 

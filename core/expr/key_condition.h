@@ -41,11 +41,11 @@ struct KeyCondition {
 // match schema type", ...
 KeyCondition compileKeyCondition(std::string_view text, ExpressionContext& ctx, const KeySchema& schema);
 
-// The schema checks shared with the legacy KeyConditions: `conditions` holds one entry per
-// attribute named, in the order written (the partition key's op must be Eq).
+// The schema checks shared with the legacy KeyConditions: `terms` holds one condition per
+// attribute named, in the order written.
 struct KeyTerm {
   std::string attribute;
-  SortKeyOp op;
+  SortKeyOp op = SortKeyOp::Eq;
   AttributeValue value;
   AttributeValue upper;
 };
