@@ -4,8 +4,10 @@
 // as often as needed.
 #pragma once
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
+#include <type_traits>
 #include <variant>
 #include <vector>
 
@@ -77,9 +79,18 @@ struct Logical {
 };
 
 struct ConditionNode {
-  std::variant<Comparison, Between, In, FunctionCondition, Logical> node;
+  using Variant = std::variant<Comparison, Between, In, FunctionCondition, Logical>;
+
+  // Boxed: a node is then a few bytes, which keeps the parser's recursion frames (and so the
+  // stack an adversarial expression can consume) small.
+  std::unique_ptr<Variant> node;
   uint32_t offset = 0;
   bool parenthesized = false;
+
+  ConditionNode() = default;
+  template <typename T>
+  explicit ConditionNode(T&& n, uint32_t at = 0)
+      : node(std::make_unique<Variant>(std::in_place_type<std::decay_t<T>>, std::forward<T>(n))), offset(at) {}
 };
 
 enum class UpdateActionKind : uint8_t { Set, Remove, Add, Delete };

@@ -41,7 +41,7 @@ void walkOperands(NodeT& node, F& visit) {
           for (auto& term : n.terms) walkOperands(term, visit);
         }
       },
-      node.node);
+      *node.node);
 }
 
 // Calls visit(n) for every primitive condition (Comparison, Between, In, FunctionCondition).
@@ -56,7 +56,7 @@ void walkPrimitives(NodeT& node, F& visit) {
           visit(n);
         }
       },
-      node.node);
+      *node.node);
 }
 
 // Every operand of an update expression in text order: each action's value, and within it

@@ -112,6 +112,6 @@ struct Evaluate {
 
 }  // namespace
 
-bool evaluateCondition(const ConditionNode& node, const Item& item) { return std::visit(Evaluate{item}, node.node); }
+bool evaluateCondition(const ConditionNode& node, const Item& item) { return std::visit(Evaluate{item}, *node.node); }
 
 }  // namespace shoal::expr

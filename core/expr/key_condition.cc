@@ -28,7 +28,7 @@ class TermCollector {
   std::vector<KeyTerm> terms;
 
   void collect(const ConditionNode& node) {
-    std::visit([&](const auto& n) { (*this)(n); }, node.node);
+    std::visit([&](const auto& n) { (*this)(n); }, *node.node);
   }
 
  private:

@@ -88,21 +88,15 @@ ConditionNode functionNode(const char* name, std::vector<Operand> args) {
   call.args = std::move(args);
   Operand op;
   op.node = std::move(call);
-  ConditionNode node;
-  node.node = FunctionCondition{std::move(op)};
-  return node;
+  return ConditionNode(FunctionCondition{std::move(op)});
 }
 
 ConditionNode comparisonNode(CompareOp op, const std::string& attribute, AttributeValue v) {
-  ConditionNode node;
-  node.node = Comparison{op, pathOperand(attribute), valueOperand(std::move(v))};
-  return node;
+  return ConditionNode(Comparison{op, pathOperand(attribute), valueOperand(std::move(v))});
 }
 
 ConditionNode logicalNode(Logical::Op op, std::vector<ConditionNode> terms) {
-  ConditionNode node;
-  node.node = Logical{op, std::move(terms)};
-  return node;
+  return ConditionNode(Logical{op, std::move(terms)});
 }
 
 // DynamoDB's meaning of each legacy operator, in expression terms. NE is true for a missing
@@ -131,14 +125,10 @@ ConditionNode translate(const std::string& attribute, Checked c) {
     case Op::IN: {
       In in{pathOperand(attribute), {}};
       for (AttributeValue& x : v) in.candidates.push_back(valueOperand(std::move(x)));
-      ConditionNode node;
-      node.node = std::move(in);
-      return node;
+      return ConditionNode(std::move(in));
     }
     case Op::BETWEEN: {
-      ConditionNode node;
-      node.node = Between{pathOperand(attribute), valueOperand(v[0]), valueOperand(v[1])};
-      return node;
+      return ConditionNode(Between{pathOperand(attribute), valueOperand(v[0]), valueOperand(v[1])});
     }
   }
   fail("unreachable");

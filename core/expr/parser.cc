@@ -107,7 +107,8 @@ class Parser {
 
   // DynamoDB quotes the offending token and the text from the token before it to the token
   // after it: 'Syntax error; token: "Mystr2", near: "myNum Mystr2 myNum2"'.
-  [[noreturn]] void syntaxError() const {
+  // Errors are built out of line, so the recursive functions' frames stay small.
+  [[noreturn, gnu::noinline]] void syntaxError() const {
     size_t i = pos_ < tokens_.size() ? pos_ : tokens_.size() - 1;
     const Token& bad = tokens_[i];
     std::string token = bad.kind == TokenKind::End ? "<EOF>" : std::string(bad.text);
@@ -123,17 +124,25 @@ class Parser {
 
   // ---- limits ----
 
-  void countOperator() {
-    if (++operators_ > limits::kMaxExpressionOperators)
-      throwInvalid(kind_, "The expression contains too many operators; operator count: " + std::to_string(operators_) +
-                              ", maximum: " + std::to_string(limits::kMaxExpressionOperators));
+  [[noreturn, gnu::noinline]] void limitError(const char* what, size_t count, int maximum) const {
+    throwInvalid(kind_, std::string(what) + std::to_string(count) + ", maximum: " + std::to_string(maximum));
   }
 
+  void countOperator() {
+    if (++operators_ > limits::kMaxExpressionOperators)
+      limitError("The expression contains too many operators; operator count: ", operators_,
+                 limits::kMaxExpressionOperators);
+  }
+
+  [[noreturn, gnu::noinline]] void tooDeep() const {
+    throwInvalid(kind_, "The expression has too many nested levels; maximum: " +
+                            std::to_string(limits::kMaxExpressionNesting));
+  }
+
+  // Bounds recursion: parentheses, NOT and function calls each nest one level.
   struct Nest {
     explicit Nest(Parser& p) : p_(p) {
-      if (++p_.depth_ > limits::kMaxExpressionNesting)
-        throwInvalid(p_.kind_, "The expression has too many nested levels; maximum: " +
-                                   std::to_string(limits::kMaxExpressionNesting));
+      if (++p_.depth_ > limits::kMaxExpressionNesting) p_.tooDeep();
     }
     ~Nest() { --p_.depth_; }
     Parser& p_;
@@ -162,9 +171,8 @@ class Parser {
         break;
       }
       if (static_cast<int>(p.elements.size()) > limits::kMaxDocumentPathDepth)
-        throwInvalid(kind_, "The document path has too many nesting levels; nesting levels: " +
-                                std::to_string(p.elements.size()) + ", maximum: " +
-                                std::to_string(limits::kMaxDocumentPathDepth));
+        limitError("The document path has too many nesting levels; nesting levels: ", p.elements.size(),
+                   limits::kMaxDocumentPathDepth);
     }
     return p;
   }
@@ -185,7 +193,7 @@ class Parser {
   }
 
   // path | :value | function(args), optionally parenthesized; never a condition.
-  Operand operand() {
+  [[gnu::noinline]] Operand operand() {
     if (peek().kind == TokenKind::LParen) {
       Nest nest(*this);
       uint32_t offset = peek().offset;
@@ -200,7 +208,7 @@ class Parser {
     return bareOperand();
   }
 
-  Operand bareOperand() {
+  [[gnu::noinline]] Operand bareOperand() {
     const Token& t = peek();
     Operand op;
     op.offset = t.offset;
@@ -220,7 +228,7 @@ class Parser {
     syntaxError();
   }
 
-  FunctionCall functionCall() {
+  [[gnu::noinline]] FunctionCall functionCall() {
     Nest nest(*this);
     FunctionCall call;
     call.name = std::string(peek().text);
@@ -236,83 +244,95 @@ class Parser {
 
   // ---- conditions ----
 
-  ConditionNode toCondition(Term t) {
+  [[gnu::noinline]] ConditionNode toCondition(Term t) {
     if (auto* c = std::get_if<ConditionNode>(&t)) return std::move(*c);
     Operand& op = std::get<Operand>(t);
     // A function call stands alone as a condition (attribute_exists(a)); whether it may is
     // checked later, with DynamoDB's message. A path or a value alone is a syntax error at
     // the token where a comparator was expected.
     if (!op.call()) syntaxError();
-    ConditionNode node;
-    node.offset = op.offset;
-    node.parenthesized = op.parenthesized;
-    node.node = FunctionCondition{std::move(op)};
+    uint32_t offset = op.offset;
+    bool parenthesized = op.parenthesized;
+    ConditionNode node(FunctionCondition{std::move(op)}, offset);
+    node.parenthesized = parenthesized;
     return node;
   }
 
-  Term logical(Logical::Op op, const char* keyword, Term (Parser::*next)()) {
-    Term first = (this->*next)();
-    if (!peekKeyword(keyword)) return first;
-    ConditionNode node;
-    node.offset = std::visit([](const auto& n) { return n.offset; }, first);
+  // The functions on the recursive path (orTerm -> andTerm -> notTerm -> comparison -> primary
+  // -> orTerm) build their result in place and leave the work to out-of-line helpers, so each
+  // nesting level costs little stack; kMaxExpressionNesting bounds the levels.
+  Term orTerm() { return logical(Logical::Op::Or, "OR", &Parser::andTerm); }
+  Term andTerm() { return logical(Logical::Op::And, "AND", &Parser::notTerm); }
+
+  [[gnu::noinline]] Term logical(Logical::Op op, const char* keyword, Term (Parser::*next)()) {
+    Term result = (this->*next)();
+    if (peekKeyword(keyword)) joinTerms(result, op, keyword, next);
+    return result;
+  }
+
+  // `first` (keyword next)+ becomes one And/Or node.
+  [[gnu::noinline]] void joinTerms(Term& first, Logical::Op op, const char* keyword, Term (Parser::*next)()) {
+    uint32_t offset = std::visit([](const auto& n) { return n.offset; }, first);
     Logical group{op, {}};
     group.terms.push_back(toCondition(std::move(first)));
     while (acceptKeyword(keyword)) {
       countOperator();
       group.terms.push_back(toCondition((this->*next)()));
     }
-    node.node = std::move(group);
-    return node;
+    first = ConditionNode(std::move(group), offset);
   }
 
-  Term orTerm() { return logical(Logical::Op::Or, "OR", &Parser::andTerm); }
-  Term andTerm() { return logical(Logical::Op::And, "AND", &Parser::notTerm); }
-
-  Term notTerm() {
+  [[gnu::noinline]] Term notTerm() {
     if (!peekKeyword("NOT")) return comparison();
+    return negation();
+  }
+
+  [[gnu::noinline]] Term negation() {
     Nest nest(*this);
-    ConditionNode node;
-    node.offset = peek().offset;
+    uint32_t offset = peek().offset;
     ++pos_;
     countOperator();
     Logical group{Logical::Op::Not, {}};
     group.terms.push_back(toCondition(notTerm()));
-    node.node = std::move(group);
-    return node;
+    return ConditionNode(std::move(group), offset);
   }
 
-  Term comparison() {
-    Term left = primary();
-    Operand* subject = std::get_if<Operand>(&left);
-    if (!subject) return left;
-    ConditionNode node;
-    node.offset = subject->offset;
+  [[gnu::noinline]] Term comparison() {
+    Term result = primary();
+    if (std::holds_alternative<Operand>(result)) completeComparison(result);
+    return result;
+  }
+
+  // What follows an operand in a condition: a comparator, BETWEEN or IN, which turns `term`
+  // into a condition, or nothing (the operand stays, and the caller decides whether it may
+  // stand there).
+  [[gnu::noinline]] void completeComparison(Term& term) {
+    Operand& subject = std::get<Operand>(term);
+    uint32_t offset = subject.offset;
     if (auto op = comparator()) {
       ++pos_;
       countOperator();
-      node.node = Comparison{*op, std::move(*subject), operand()};
+      Operand right = operand();
+      term = ConditionNode(Comparison{*op, std::move(subject), std::move(right)}, offset);
     } else if (acceptKeyword("BETWEEN")) {
       countOperator();
       Operand lower = operand();
       if (!acceptKeyword("AND")) syntaxError();
-      node.node = Between{std::move(*subject), std::move(lower), operand()};
+      Operand upper = operand();
+      term = ConditionNode(Between{std::move(subject), std::move(lower), std::move(upper)}, offset);
     } else if (acceptKeyword("IN")) {
       countOperator();
       expect(TokenKind::LParen);
-      In in{std::move(*subject), {}};
+      In in{std::move(subject), {}};
       do {
         in.candidates.push_back(operand());
         if (static_cast<int>(in.candidates.size()) + 1 > limits::kMaxInOperands)
-          throwInvalid(kind_, "The IN operator is provided with too many operands; number of operands: " +
-                                  std::to_string(in.candidates.size() + 1) + ", maximum: " +
-                                  std::to_string(limits::kMaxInOperands));
+          limitError("The IN operator is provided with too many operands; number of operands: ",
+                     in.candidates.size() + 1, limits::kMaxInOperands);
       } while (accept(TokenKind::Comma));
       expect(TokenKind::RParen);
-      node.node = std::move(in);
-    } else {
-      return left;  // an operand; the caller decides whether it may stand here
+      term = ConditionNode(std::move(in), offset);
     }
-    return node;
   }
 
   std::optional<CompareOp> comparator() const {
@@ -327,8 +347,15 @@ class Parser {
     }
   }
 
-  Term primary() {
-    if (peek().kind != TokenKind::LParen) return bareOperand();
+  [[gnu::noinline]] Term primary() {
+    if (peek().kind != TokenKind::LParen) return bareTerm();
+    return group();
+  }
+
+  [[gnu::noinline]] Term bareTerm() { return bareOperand(); }
+
+  // '(' condition-or-operand ')'
+  [[gnu::noinline]] Term group() {
     Nest nest(*this);
     uint32_t offset = peek().offset;
     ++pos_;
@@ -382,7 +409,7 @@ class Parser {
   }
 
   // operand [('+' | '-') operand], where either side (or the whole) may be parenthesized.
-  Operand setValue() {
+  [[gnu::noinline]] Operand setValue() {
     Operand left = setTerm();
     TokenKind k = peek().kind;
     if (k != TokenKind::Plus && k != TokenKind::Minus) return left;
@@ -399,7 +426,7 @@ class Parser {
     return result;
   }
 
-  Operand setTerm() {
+  [[gnu::noinline]] Operand setTerm() {
     if (peek().kind != TokenKind::LParen) return bareOperand();
     Nest nest(*this);
     uint32_t offset = peek().offset;

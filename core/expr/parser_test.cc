@@ -20,7 +20,7 @@ std::string projectionError(const std::string& text) {
   return validationError([&] { parseProjection(text); });
 }
 
-const Logical& logical(const ConditionNode& n) { return std::get<Logical>(n.node); }
+const Logical& logical(const ConditionNode& n) { return std::get<Logical>(*n.node); }
 
 }  // namespace
 
@@ -60,7 +60,7 @@ TEST_CASE("parser: keywords are case-insensitive and whitespace is free") {
   ConditionNode n = parseCondition("a between :x aNd :y oR NoT b In (:z)", ExprKind::Condition);
   const Logical& orNode = logical(n);
   CHECK(orNode.op == Logical::Op::Or);
-  CHECK(std::holds_alternative<Between>(orNode.terms[0].node));
+  CHECK(std::holds_alternative<Between>(*orNode.terms[0].node));
   CHECK(logical(orNode.terms[1]).op == Logical::Op::Not);
   CHECK(parseProjection(" a . b [ 2 ] , c ").size() == 2);
 }
@@ -73,8 +73,8 @@ TEST_CASE("parser: NOT binds tighter than AND, AND tighter than OR") {
   const Logical& conj = logical(top.terms[0]);
   REQUIRE(conj.op == Logical::Op::And);
   CHECK(logical(conj.terms[0]).op == Logical::Op::Not);
-  CHECK(std::holds_alternative<Comparison>(conj.terms[1].node));
-  CHECK(std::holds_alternative<Comparison>(top.terms[1].node));
+  CHECK(std::holds_alternative<Comparison>(*conj.terms[1].node));
+  CHECK(std::holds_alternative<Comparison>(*top.terms[1].node));
 }
 
 TEST_CASE("parser: parentheses regroup, and chains flatten") {
@@ -90,19 +90,19 @@ TEST_CASE("parser: BETWEEN takes the first AND") {
   ConditionNode n = parseCondition("b BETWEEN a AND c AND a < b", ExprKind::Condition);
   const Logical& top = logical(n);
   CHECK(top.op == Logical::Op::And);
-  CHECK(std::holds_alternative<Between>(top.terms[0].node));
+  CHECK(std::holds_alternative<Between>(*top.terms[0].node));
 }
 
 TEST_CASE("parser: a parenthesized operand is still an operand") {
   ConditionNode n = parseCondition("(a) = :v AND size((b)) > :n", ExprKind::Condition);
-  CHECK(std::holds_alternative<Comparison>(logical(n).terms[0].node));
+  CHECK(std::holds_alternative<Comparison>(*logical(n).terms[0].node));
 }
 
 TEST_CASE("parser: a function call alone is a condition") {
   ConditionNode n = parseCondition("attribute_exists (a) AND begins_with(b, :p)", ExprKind::Condition);
   const Logical& top = logical(n);
-  CHECK(std::get<FunctionCondition>(top.terms[0].node).function().function == Function::AttributeExists);
-  CHECK(std::get<FunctionCondition>(top.terms[1].node).function().args.size() == 2);
+  CHECK(std::get<FunctionCondition>(*top.terms[0].node).function().function == Function::AttributeExists);
+  CHECK(std::get<FunctionCondition>(*top.terms[1].node).function().args.size() == 2);
 }
 
 TEST_CASE("parser: paths with nested names, indexes and placeholders") {
