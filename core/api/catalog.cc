@@ -49,6 +49,22 @@ PreviousItems Catalog::commit(const ChangeSet& change) {
   return previous;
 }
 
+void Catalog::schemaChanged(const Table& table) {
+  for (auto* o : observers_) o->onUpdateTable(table.schema());
+}
+
+void Catalog::activateCreatedIndexes() {
+  for (auto& [name, table] : tables_) {
+    bool changed = false;
+    for (auto& index : table->mutableSchema().indexes)
+      if (index.status == IndexStatus::Creating) {
+        index.status = IndexStatus::Active;
+        changed = true;
+      }
+    if (changed) schemaChanged(*table);
+  }
+}
+
 void Catalog::removeObserver(CommitObserver* observer) {
   observers_.erase(std::remove(observers_.begin(), observers_.end(), observer), observers_.end());
 }

@@ -24,6 +24,11 @@ class Catalog {
   // Applies a fully validated change to the tables and tells every observer. Returns the
   // items the writes replaced, in order.
   PreviousItems commit(const ChangeSet& change);
+  // Tells observers that `table`'s schema changed (UpdateTable, UpdateTimeToLive).
+  void schemaChanged(const Table& table);
+  // Global secondary indexes report CREATING (backfilling) in the response of the UpdateTable
+  // that made them and ACTIVE from the next request on; called before every request.
+  void activateCreatedIndexes();
   void addObserver(CommitObserver* observer) { observers_.push_back(observer); }
   void removeObserver(CommitObserver* observer);
   const std::map<std::string, std::unique_ptr<Table>>& tables() const { return tables_; }

@@ -17,11 +17,15 @@ Response errorResponse(const ApiError& e) {
   w.StartObject();
   writeKey(w, "__type");
   writeString(w, e.qualifiedType());
-  writeKey(w, "message");
+  writeKey(w, e.messageMember());
   writeString(w, e.what());
   if (e.item()) {
     writeKey(w, "Item");
     writeAttributeMap(w, *e.item());
+  }
+  for (const auto& [name, json] : e.members()) {
+    writeKey(w, name);
+    w.RawValue(json.data(), json.size(), rapidjson::kObjectType);
   }
   w.EndObject();
   return {e.httpStatus(), buf.GetString()};
@@ -31,6 +35,7 @@ Response errorResponse(const ApiError& e) {
 
 Response Engine::execute(std::string_view operation, std::string_view requestJson, int64_t nowMillis) {
   try {
+    catalog_.activateCreatedIndexes();
     OperationHandler handler = findOperation(operation);
     if (!handler) throw ApiError::unknownOperation("An unknown operation was requested.");
     JsonDocument doc;
@@ -38,7 +43,7 @@ Response Engine::execute(std::string_view operation, std::string_view requestJso
     RequestReader request(doc);
     rapidjson::StringBuffer buf;
     JsonWriter out(buf);
-    OperationContext ctx{catalog_, request, out, nowMillis};
+    OperationContext ctx{catalog_, request, out, nowMillis, transactionTokens_};
     handler(ctx);
     return {200, std::string(buf.GetString(), buf.GetSize())};
   } catch (const ApiError& e) {

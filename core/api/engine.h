@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "api/catalog.h"
+#include "api/transaction_tokens.h"
 #include "storage/log_writer.h"
 #include "storage/recovery.h"
 
@@ -60,6 +61,7 @@ class Engine {
 
  private:
   Catalog catalog_;
+  TransactionTokens transactionTokens_;  // request memory, not data: never logged or snapshotted
   std::unique_ptr<storage::LogWriter> log_;  // null while the log is off
 };
 

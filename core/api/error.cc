@@ -13,4 +13,9 @@ std::string ApiError::qualifiedType() const {
   return "com.amazonaws.dynamodb.v20120810#" + type_;
 }
 
+const char* ApiError::messageMember() const {
+  if (type_ == "TransactionCanceledException" || type_ == "IdempotentParameterMismatchException") return "Message";
+  return "message";
+}
+
 }  // namespace shoal

@@ -6,6 +6,8 @@
 #include <memory>
 #include <stdexcept>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "value/attribute_value.h"
 
@@ -30,6 +32,18 @@ class ApiError : public std::runtime_error {
   }
   const Item* item() const { return item_.get(); }
 
+  // Any other member an error type carries beside its message, as a name and a pre-rendered
+  // JSON value (TransactionCanceledException's "CancellationReasons" array); the entry point
+  // writes them in the order added.
+  ApiError& withMember(std::string name, std::string json) {
+    members_.emplace_back(std::move(name), std::move(json));
+    return *this;
+  }
+  const std::vector<std::pair<std::string, std::string>>& members() const { return members_; }
+  // The name of the message member in the error body: "message" for most types, "Message"
+  // for the types DynamoDB's model spells that way (SDKs read it into `.Message`).
+  const char* messageMember() const;
+
   static ApiError validation(std::string message) { return {"ValidationException", std::move(message)}; }
   static ApiError serialization(std::string message) { return {"SerializationException", std::move(message)}; }
   static ApiError resourceNotFound(std::string message) { return {"ResourceNotFoundException", std::move(message)}; }
@@ -39,11 +53,16 @@ class ApiError : public std::runtime_error {
   }
   static ApiError unknownOperation(std::string message) { return {"UnknownOperationException", std::move(message)}; }
   static ApiError internal(std::string message) { return {"InternalServerError", std::move(message), 500}; }
+  static ApiError transactionCanceled(std::string message) { return {"TransactionCanceledException", std::move(message)}; }
+  static ApiError idempotentParameterMismatch(std::string message) {
+    return {"IdempotentParameterMismatchException", std::move(message)};
+  }
 
  private:
   std::string type_;
   int status_;
   std::shared_ptr<Item> item_;
+  std::vector<std::pair<std::string, std::string>> members_;
 };
 
 }  // namespace shoal

@@ -4,6 +4,7 @@
 #include "api/capacity.h"
 #include "api/error.h"
 #include "api/expression_params.h"
+#include "api/item_checks.h"
 #include "api/projection_param.h"
 #include "api/write_condition.h"
 #include "api/limits.h"
@@ -29,12 +30,6 @@ bool readReturnAllOld(const RequestReader& req, Violations& v) {
     v.throwIfAny();
   }
   throw ApiError::validation("ReturnValues can only be ALL_OLD or NONE");
-}
-
-void checkAttributeNames(const Item& item) {
-  for (const auto& [name, value] : item)
-    if (name.empty())
-      throw ApiError::validation("One or more parameter values were invalid: An attribute name may not be empty");
 }
 
 void writeOldAttributes(JsonWriter& w, bool allOld, const std::optional<StoredItem>& old) {
@@ -68,8 +63,7 @@ void putItem(OperationContext& ctx) {
   Table& table = ctx.catalog.require(name);
   checkAttributeNames(item);
   std::string key = table.keyOfItem(item);
-  size_t size = itemSizeBytes(item);
-  if (size > limits::kMaxItemBytes) throw ApiError::validation("Item size has exceeded the maximum allowed size");
+  size_t size = checkPutItemSize(item);
   condition.check(table.find(key));
 
   Stamp stamp = ctx.catalog.stamp(ctx.nowMillis);

@@ -30,6 +30,15 @@ inline constexpr size_t kMaxProjectedNonKeyAttributes = 100;  // across all inde
 // Reads
 inline constexpr size_t kMaxPageBytes = 1024 * 1024;  // Query/Scan page, before filtering
 
+// Batches and transactions
+inline constexpr size_t kMaxBatchGetKeys = 100;                       // keys of one BatchGetItem
+inline constexpr size_t kMaxBatchGetResponseBytes = 16 * 1024 * 1024;  // then UnprocessedKeys
+inline constexpr size_t kMaxBatchWriteRequests = 25;                  // puts + deletes of one call
+inline constexpr size_t kMaxTransactionActions = 100;                 // TransactWrite/GetItems
+inline constexpr size_t kMaxTransactionBytes = 4 * 1024 * 1024;       // aggregate item size
+inline constexpr size_t kClientRequestTokenMax = 36;                  // ClientRequestToken length
+inline constexpr int64_t kIdempotencyWindowMillis = 10 * 60 * 1000;   // a token's lifetime
+
 // Expressions (ConditionExpression, FilterExpression, KeyConditionExpression, UpdateExpression,
 // ProjectionExpression): DynamoDB's documented quotas, except kMaxExpressionNesting, ShoalDB's
 // own bound on parser recursion (DynamoDB documents none, and the wasm stack is 1 MB).

@@ -6,6 +6,7 @@
 #include <string_view>
 
 #include "api/catalog.h"
+#include "api/transaction_tokens.h"
 #include "json/json.h"
 #include "json/request_reader.h"
 
@@ -16,6 +17,7 @@ struct OperationContext {
   const RequestReader& request;
   JsonWriter& out;  // the handler writes the whole response object
   int64_t nowMillis;
+  TransactionTokens& transactionTokens;  // TransactWriteItems' ClientRequestToken memory
 };
 
 using OperationHandler = void (*)(OperationContext&);
@@ -28,11 +30,16 @@ void createTable(OperationContext&);
 void describeTable(OperationContext&);
 void listTables(OperationContext&);
 void deleteTable(OperationContext&);
+void updateTable(OperationContext&);
 void putItem(OperationContext&);
 void getItem(OperationContext&);
 void deleteItem(OperationContext&);
 void scan(OperationContext&);
 void query(OperationContext&);
 void updateItem(OperationContext&);
+void batchGetItem(OperationContext&);
+void batchWriteItem(OperationContext&);
+void transactGetItems(OperationContext&);
+void transactWriteItems(OperationContext&);
 
 }  // namespace shoal

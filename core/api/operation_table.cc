@@ -11,20 +11,23 @@ struct Entry {
   OperationHandler handler;
 };
 
-// Sorted by name for binary search.
+// A linear search over a few dozen names costs less than parsing the request; keep the list
+// alphabetical for readers.
 constexpr Entry kOperations[] = {
+    {"BatchGetItem", batchGetItem}, {"BatchWriteItem", batchWriteItem},
     {"CreateTable", createTable}, {"DeleteItem", deleteItem}, {"DeleteTable", deleteTable},
     {"DescribeTable", describeTable}, {"GetItem", getItem},   {"ListTables", listTables},
     {"PutItem", putItem},         {"Query", query},       {"Scan", scan},
-    {"UpdateItem", updateItem},
+    {"TransactGetItems", transactGetItems}, {"TransactWriteItems", transactWriteItems},
+    {"UpdateItem", updateItem},   {"UpdateTable", updateTable},
 };
 
 }  // namespace
 
 OperationHandler findOperation(std::string_view name) {
-  auto it = std::lower_bound(std::begin(kOperations), std::end(kOperations), name,
-                             [](const Entry& e, std::string_view n) { return e.name < n; });
-  return it != std::end(kOperations) && it->name == name ? it->handler : nullptr;
+  for (const Entry& e : kOperations)
+    if (e.name == name) return e.handler;
+  return nullptr;
 }
 
 }  // namespace shoal

@@ -1,5 +1,7 @@
 #include "api/table_description.h"
 
+#include "api/time_format.h"
+
 namespace shoal {
 namespace {
 
@@ -83,6 +85,10 @@ void writeIndex(JsonWriter& w, const Table& table, const SecondaryIndex& index) 
 
 }  // namespace
 
+std::string streamArn(const std::string& tableName, int64_t streamCreatedMillis) {
+  return tableArn(tableName) + "/stream/" + isoTimestamp(streamCreatedMillis);
+}
+
 std::string tableArn(const std::string& tableName) {
   // DynamoDB Local's convention for a region and account that are not real.
   return "arn:aws:dynamodb:ddblocal:000000000000:table/" + tableName;
@@ -148,6 +154,19 @@ void writeTableDescription(JsonWriter& w, const Table& table, const char* status
       writeIndex(w, table, index);
     }
     if (any) w.EndArray();
+  }
+  if (s.stream.enabled) {
+    writeKey(w, "StreamSpecification");
+    w.StartObject();
+    writeKey(w, "StreamEnabled");
+    w.Bool(true);
+    writeKey(w, "StreamViewType");
+    writeString(w, s.stream.viewType);
+    w.EndObject();
+    writeKey(w, "LatestStreamLabel");
+    writeString(w, isoTimestamp(s.stream.createdMillis));
+    writeKey(w, "LatestStreamArn");
+    writeString(w, streamArn(s.name, s.stream.createdMillis));
   }
   writeKey(w, "DeletionProtectionEnabled");
   w.Bool(s.deletionProtection);

@@ -8,5 +8,6 @@ namespace shoal {
 
 void writeTableDescription(JsonWriter& w, const Table& table, const char* status);
 std::string tableArn(const std::string& tableName);
+std::string streamArn(const std::string& tableName, int64_t streamCreatedMillis);
 
 }  // namespace shoal

@@ -6,6 +6,7 @@
 #include "api/error.h"
 #include "api/index_definitions.h"
 #include "api/key_schema_param.h"
+#include "api/table_params.h"
 #include "api/limits.h"
 #include "api/operation.h"
 #include "api/table_description.h"
@@ -16,13 +17,6 @@ namespace shoal {
 namespace {
 
 const char* kInvalid = "One or more parameter values were invalid: ";
-
-std::optional<Type> keyTypeFromName(const std::string& s) {
-  if (s == "S") return Type::S;
-  if (s == "N") return Type::N;
-  if (s == "B") return Type::B;
-  return std::nullopt;
-}
 
 // A UUID-shaped table id, unique per (site, time, counter); not secret, only distinct.
 std::string makeTableId(uint64_t site, int64_t now) {
@@ -43,42 +37,6 @@ std::string makeTableId(uint64_t site, int64_t now) {
   return buf;
 }
 
-void readBilling(const RequestReader& req, TableSchema& schema) {
-  auto mode = req.string("BillingMode");
-  const JsonValue* pt = req.object("ProvisionedThroughput");
-  if (mode && *mode != "PROVISIONED" && *mode != "PAY_PER_REQUEST") {
-    Violations v;
-    v.add("'" + *mode + "'", "billingMode", "Member must satisfy enum value set: [PROVISIONED, PAY_PER_REQUEST]");
-    v.throwIfAny();
-  }
-  if (mode && *mode == "PAY_PER_REQUEST") {
-    if (pt)
-      throw ApiError::validation(std::string(kInvalid) +
-                                 "Neither ReadCapacityUnits nor WriteCapacityUnits can be specified when BillingMode is "
-                                 "PAY_PER_REQUEST");
-    schema.billing = BillingMode::PayPerRequest;
-    return;
-  }
-  if (!pt)
-    throw ApiError::validation(std::string(kInvalid) +
-                               "ReadCapacityUnits and WriteCapacityUnits must both be specified when BillingMode is "
-                               "PROVISIONED");
-  RequestReader p(*pt);
-  auto rcu = p.integer("ReadCapacityUnits");
-  auto wcu = p.integer("WriteCapacityUnits");
-  Violations v;
-  v.notNull(rcu.has_value(), "provisionedThroughput.readCapacityUnits");
-  v.notNull(wcu.has_value(), "provisionedThroughput.writeCapacityUnits");
-  if (rcu && *rcu < 1)
-    v.add(std::to_string(*rcu), "provisionedThroughput.readCapacityUnits", "Member must have value greater than or equal to 1");
-  if (wcu && *wcu < 1)
-    v.add(std::to_string(*wcu), "provisionedThroughput.writeCapacityUnits", "Member must have value greater than or equal to 1");
-  v.throwIfAny();
-  schema.billing = BillingMode::Provisioned;
-  schema.readCapacity = *rcu;
-  schema.writeCapacity = *wcu;
-}
-
 }  // namespace
 
 void createTable(OperationContext& ctx) {
@@ -90,25 +48,7 @@ void createTable(OperationContext& ctx) {
   checkTableName(v, name);
   std::vector<KeyElement> keyElems = readKeyElements(req.array("KeySchema"), v, "keySchema");
   v.notNull(defsJson != nullptr, "attributeDefinitions");
-  std::vector<AttributeDefinition> defs;
-  if (defsJson) {
-    size_t i = 0;
-    for (const auto& e : defsJson->GetArray()) {
-      ++i;
-      if (!e.IsObject()) throw ApiError::serialization("Unexpected value type in AttributeDefinitions element");
-      RequestReader r(e);
-      auto attrName = r.string("AttributeName");
-      auto attrType = r.string("AttributeType");
-      std::string at = "attributeDefinitions." + std::to_string(i) + ".member.";
-      v.notNull(attrName.has_value(), at + "attributeName");
-      if (!attrType) {
-        v.notNull(false, at + "attributeType");
-      } else if (!keyTypeFromName(*attrType)) {
-        v.add("'" + *attrType + "'", at + "attributeType", "Member must satisfy enum value set: [B, N, S]");
-      }
-      if (attrName && attrType && keyTypeFromName(*attrType)) defs.push_back({*attrName, *keyTypeFromName(*attrType)});
-    }
-  }
+  std::vector<AttributeDefinition> defs = readAttributeDefinitions(defsJson, v);
   std::vector<IndexDefinition> indexDefs;
   for (auto [member, global, field] : {std::tuple{"LocalSecondaryIndexes", false, "localSecondaryIndexes"},
                                        std::tuple{"GlobalSecondaryIndexes", true, "globalSecondaryIndexes"}}) {
@@ -144,7 +84,8 @@ void createTable(OperationContext& ctx) {
   schema.name = *name;
   schema.key = key;
   schema.attributeDefinitions = defs;
-  readBilling(req, schema);
+  readCreateBilling(req, schema);
+  readStreamSpecification(req, schema.stream, ctx.nowMillis);
   schema.indexes = buildIndexes(indexDefs, key, defs, schema.billing, ctx.nowMillis);
   schema.deletionProtection = req.boolean("DeletionProtectionEnabled").value_or(false);
   schema.createdMillis = ctx.nowMillis;

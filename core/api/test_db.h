@@ -32,7 +32,9 @@ struct TestDb {
     JsonDocument d;
     d.Parse(r.body.c_str());
     std::string type = d["__type"].GetString();
-    return type.substr(type.find('#') + 1) + ": " + d["message"].GetString();
+    // A few types (TransactionCanceledException, ...) spell the member "Message", as DynamoDB does.
+    const char* message = d.HasMember("message") ? d["message"].GetString() : d["Message"].GetString();
+    return type.substr(type.find('#') + 1) + ": " + message;
   }
 
   JsonDocument errDoc(const char* op, const std::string& body) {

@@ -8,6 +8,10 @@ void Violations::add(const std::string& shown, const std::string& field, const s
   items_.push_back("Value " + shown + " at '" + field + "' failed to satisfy constraint: " + constraint);
 }
 
+void Violations::addUnshown(const std::string& field, const std::string& constraint) {
+  items_.push_back("Value at '" + field + "' failed to satisfy constraint: " + constraint);
+}
+
 void Violations::notNull(bool present, const std::string& field) {
   if (!present) add("null", field, "Member must not be null");
 }

@@ -12,6 +12,10 @@ class Violations {
   // `shown` is the offending value as DynamoDB prints it ("null", "'ab'", "[...]").
   void add(const std::string& shown, const std::string& field, const std::string& constraint);
   void notNull(bool present, const std::string& field);
+  // The form DynamoDB uses where it does not echo the value: "Value at 'RequestItems.t.member.Keys'
+  // failed to satisfy constraint: ...".
+  void addUnshown(const std::string& field, const std::string& constraint);
+  bool empty() const { return items_.empty(); }
   void throwIfAny() const;
 
  private:

@@ -34,6 +34,8 @@ class CommitObserver {
   virtual void onCommit(const ChangeSet& change, const PreviousItems& previous) = 0;
   virtual void onCreateTable(const TableSchema& schema) = 0;
   virtual void onDeleteTable(const std::string& name) = 0;
+  // UpdateTable changed the schema (billing, stream, indexes, ...); `schema` is the new one.
+  virtual void onUpdateTable(const TableSchema& schema) {}
 };
 
 }  // namespace shoal

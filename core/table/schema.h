@@ -46,6 +46,20 @@ struct IndexSchema {
   int64_t createdMillis = 0;
 };
 
+// StreamSpecification: whether the table's change stream records writes, and how much of
+// each item a record carries.
+struct StreamSettings {
+  bool enabled = false;
+  std::string viewType;       // KEYS_ONLY, NEW_IMAGE, OLD_IMAGE, NEW_AND_OLD_IMAGES
+  int64_t createdMillis = 0;  // when the current stream was enabled: its label and ARN
+};
+
+// UpdateTimeToLive: the attribute whose epoch-seconds value expires an item.
+struct TimeToLive {
+  bool enabled = false;
+  std::string attribute;
+};
+
 struct TableSchema {
   std::string name;
   KeySchema key;
@@ -57,6 +71,8 @@ struct TableSchema {
   int64_t createdMillis = 0;
   std::string tableId;  // UUID text
   std::vector<IndexSchema> indexes;  // LSIs and GSIs, in the order declared
+  StreamSettings stream;
+  TimeToLive ttl;
 };
 
 }  // namespace shoal
