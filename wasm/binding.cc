@@ -2,11 +2,47 @@
 // request JSON string and returns {status, body}. Requests and responses cross the boundary
 // once per call as strings; no per-attribute objects. Engine::execute never throws, so no C++
 // exception can escape into JavaScript and abort the module.
+//
+// Durability bytes (log records, snapshots) cross as Uint8Array, copied exactly once per call:
+// out of wasm memory into a fresh JS array, or from a JS array into a std::string. They are
+// binary, so never std::string <-> JS string (that would UTF-8 transcode them).
 #include <emscripten/bind.h>
+#include <emscripten/val.h>
+
+#include <exception>
+#include <string>
+#include <string_view>
+#include <vector>
 
 #include "api/engine.h"
+#include "storage/log_reader.h"
 
 namespace {
+
+using emscripten::val;
+
+// One copy: wasm memory -> a new Uint8Array the JS side owns.
+val toUint8Array(const std::string& bytes) {
+  val out = val::global("Uint8Array").new_(bytes.size());
+  if (!bytes.empty())
+    out.call<void>("set", val(emscripten::typed_memory_view(bytes.size(), reinterpret_cast<const uint8_t*>(bytes.data()))));
+  return out;
+}
+
+// One copy: a Uint8Array (or null/undefined for "none") -> bytes in wasm memory. The view is
+// made after the string is allocated, so memory growth cannot detach it before set().
+std::string fromUint8Array(const val& bytes) {
+  if (bytes.isNull() || bytes.isUndefined()) return std::string();
+  size_t n = bytes["length"].as<size_t>();
+  std::string out(n, '\0');
+  if (n) val(emscripten::typed_memory_view(n, reinterpret_cast<uint8_t*>(out.data()))).call<void>("set", bytes);
+  return out;
+}
+
+// C++ exceptions (out of memory while taking a snapshot) reach JS as an Error, not a trap.
+[[noreturn]] void throwJsError(const std::exception& e) {
+  val::global("Error").new_(std::string("ShoalDB engine: ") + e.what()).throw_();
+}
 
 struct WasmResponse {
   int status;
@@ -23,6 +59,66 @@ class WasmEngine {
     return {r.status, std::move(r.body)};
   }
 
+  void enableLog() { engine_.enableLog(); }
+  bool logEnabled() const { return engine_.logEnabled(); }
+  double logSequence() const { return static_cast<double>(engine_.logSequence()); }
+  double pendingLogBytes() const { return static_cast<double>(engine_.pendingLogBytes()); }
+
+  val takeLogRecords() {
+    try {
+      return toUint8Array(engine_.takeLogRecords());
+    } catch (const std::exception& e) {
+      throwJsError(e);
+    }
+  }
+
+  val snapshot() {
+    try {
+      return toUint8Array(engine_.snapshot());
+    } catch (const std::exception& e) {
+      throwJsError(e);
+    }
+  }
+
+  // snapshots: a Uint8Array, an array of them (the newest valid one is used), or null.
+  // log: a Uint8Array or null. Returns a plain object describing what was recovered.
+  val open(const val& snapshots, const val& log) {
+    std::vector<std::string> snapshotBytes;
+    std::string logBytes;
+    try {
+      if (snapshots.isArray()) {
+        size_t n = snapshots["length"].as<size_t>();
+        for (size_t i = 0; i < n; ++i) snapshotBytes.push_back(fromUint8Array(snapshots[i]));
+      } else {
+        snapshotBytes.push_back(fromUint8Array(snapshots));
+      }
+      logBytes = fromUint8Array(log);
+    } catch (const std::exception& e) {
+      throwJsError(e);
+    }
+    std::vector<std::string_view> views(snapshotBytes.begin(), snapshotBytes.end());
+    shoal::storage::RecoveryResult r = engine_.open(views, logBytes);
+    val out = val::object();
+    out.set("ok", r.ok);
+    out.set("error", r.error);
+    val refused = val::array();
+    for (const auto& why : r.refusedSnapshots) refused.call<void>("push", why);
+    out.set("refusedSnapshots", refused);
+    out.set("usedSnapshot", r.usedSnapshot);
+    out.set("snapshotSequence", static_cast<double>(r.snapshotSequence));
+    out.set("recordsApplied", static_cast<double>(r.recordsApplied));
+    out.set("recordsSkipped", static_cast<double>(r.recordsSkipped));
+    out.set("lastSequence", static_cast<double>(r.lastSequence));
+    out.set("logBytesValid", static_cast<double>(r.logBytesValid));
+    out.set("logBytesDropped", static_cast<double>(r.logBytesDropped));
+    out.set("stop", std::string(shoal::storage::logStopName(r.stop)));
+    out.set("stopDetail", r.stopDetail);
+    return out;
+  }
+
+  void setSiteId(double site) { engine_.setSiteId(static_cast<uint64_t>(site)); }
+  double siteId() const { return static_cast<double>(engine_.siteId()); }
+
  private:
   shoal::Engine engine_;
 };
@@ -36,5 +132,14 @@ EMSCRIPTEN_BINDINGS(shoal) {
   emscripten::class_<WasmEngine>("Engine")
       .constructor<>()
       .constructor<double>()
-      .function("execute", &WasmEngine::execute);
+      .function("execute", &WasmEngine::execute)
+      .function("enableLog", &WasmEngine::enableLog)
+      .function("logEnabled", &WasmEngine::logEnabled)
+      .function("logSequence", &WasmEngine::logSequence)
+      .function("pendingLogBytes", &WasmEngine::pendingLogBytes)
+      .function("takeLogRecords", &WasmEngine::takeLogRecords)
+      .function("snapshot", &WasmEngine::snapshot)
+      .function("open", &WasmEngine::open)
+      .function("setSiteId", &WasmEngine::setSiteId)
+      .function("siteId", &WasmEngine::siteId);
 }

@@ -1,0 +1,37 @@
+#include "storage/log_writer.h"
+
+#include "storage/log_record.h"
+
+namespace shoal::storage {
+
+// Table records carry the clock's current value: it keeps the HLC monotonic across a restart
+// even when the log's last records create or delete tables.
+Stamp LogWriter::tableStamp() const { return Stamp{catalog_.clock().last(), catalog_.siteId()}; }
+
+void LogWriter::onCommit(const ChangeSet& change, const PreviousItems&) {
+  appendCommitRecord(pending_, lastSequence_ + 1, change);
+  ++lastSequence_;
+}
+
+void LogWriter::onCreateTable(const TableSchema& schema) {
+  appendCreateTableRecord(pending_, lastSequence_ + 1, tableStamp(), schema);
+  ++lastSequence_;
+}
+
+void LogWriter::onDeleteTable(const std::string& name) {
+  appendDeleteTableRecord(pending_, lastSequence_ + 1, tableStamp(), name);
+  ++lastSequence_;
+}
+
+void LogWriter::onUpdateTable(const TableSchema& schema) {
+  appendUpdateTableRecord(pending_, lastSequence_ + 1, tableStamp(), schema);
+  ++lastSequence_;
+}
+
+std::string LogWriter::takePending() {
+  std::string out;
+  out.swap(pending_);
+  return out;
+}
+
+}  // namespace shoal::storage
