@@ -12,6 +12,7 @@
 #include "api/error.h"
 #include "api/expression_params.h"
 #include "api/item_checks.h"
+#include "api/item_collection_metrics.h"
 #include "api/limits.h"
 #include "api/operation.h"
 #include "api/projection_param.h"
@@ -224,9 +225,7 @@ void batchWriteItem(OperationContext& ctx) {
   const RequestReader& req = ctx.request;
   Violations enums;
   CapacityDetail capacity = readReturnConsumedCapacity(req, enums);
-  // SIZE is accepted; ItemCollectionMetrics only exist for tables with local secondary
-  // indexes, and a response has none for the others.
-  readReturnItemCollectionMetrics(req, enums);
+  bool collectionMetrics = readReturnItemCollectionMetrics(req, enums);
   enums.throwIfAny();
 
   const JsonValue* requestItems = req.object("RequestItems");
@@ -317,12 +316,17 @@ void batchWriteItem(OperationContext& ctx) {
   TableCapacities consumed;
   for (size_t i = 0; i < writes.size(); ++i) consumed.addWrite(writes[i].table, writeUnits(std::max(writes[i].bytes, oldBytes[i])));
 
+  ItemCollectionMetrics metrics;
+  if (collectionMetrics)
+    for (const WriteRequest& wr : writes) metrics.add(wr.table, ctx.catalog.require(wr.table), wr.item);
+
   JsonWriter& w = ctx.out;
   w.StartObject();
   writeKey(w, "UnprocessedItems");
   w.StartObject();
   w.EndObject();
   consumed.write(w, capacity, /*split=*/false);
+  metrics.write(w);
   w.EndObject();
 }
 

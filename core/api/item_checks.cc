@@ -34,4 +34,15 @@ bool matchesKeySchema(const KeySchema& key, const Item& keyArg) {
   return keyArg.size() == (key.range ? 2u : 1u) && hasKeyAttributes(key, keyArg);
 }
 
+bool indexKeyTypesMatch(const std::vector<IndexSchema>& indexes, const Item& item) {
+  for (const IndexSchema& index : indexes) {
+    for (const KeyAttribute* attr : {&index.key.hash, index.key.range ? &*index.key.range : nullptr}) {
+      if (!attr) continue;
+      auto it = item.find(attr->name);
+      if (it != item.end() && it->second.type() != attr->type) return false;
+    }
+  }
+  return true;
+}
+
 }  // namespace shoal

@@ -2,6 +2,7 @@
 // key argument's shape, shared by the single-item, batch and transaction operations.
 #pragma once
 #include <cstddef>
+#include <vector>
 
 #include "table/schema.h"
 #include "value/attribute_value.h"
@@ -20,5 +21,8 @@ bool hasKeyAttributes(const KeySchema& key, const Item& item);
 // Whether `keyArg` is exactly the key attributes, each of its declared type (what GetItem,
 // DeleteItem, ... need; "The provided key element does not match the schema" otherwise).
 bool matchesKeySchema(const KeySchema& key, const Item& keyArg);
+// Whether every secondary-index key attribute `item` has is of the index's declared type
+// (a wrong type is found while a transaction runs; an empty value is refused up front).
+bool indexKeyTypesMatch(const std::vector<IndexSchema>& indexes, const Item& item);
 
 }  // namespace shoal

@@ -21,6 +21,7 @@
 #include "api/error.h"
 #include "api/expression_params.h"
 #include "api/item_checks.h"
+#include "api/item_collection_metrics.h"
 #include "api/item_update.h"
 #include "api/limits.h"
 #include "api/operation.h"
@@ -94,6 +95,27 @@ std::optional<std::string> resolveItemKey(const Table& table, const Item& item, 
   }
   encoded = table.keyOfItem(item);
   return std::nullopt;
+}
+
+// A request-level error found while running the actions (an empty index key an Update
+// writes): it fails the request instead of becoming one action's cancellation reason.
+struct RequestError {
+  ApiError error;
+};
+
+// A written item's secondary-index keys: a wrong type is the action's failure (ValidationError);
+// an empty or oversized value is the request's.
+void checkIndexKeys(const Table& table, const Item& item) {
+  if (table.indexes().empty()) return;
+  if (!indexKeyTypesMatch(table.schema().indexes, item)) {
+    table.validateIndexKeys(item);  // throws the type mismatch, as a reason
+    return;
+  }
+  try {
+    table.validateIndexKeys(item);
+  } catch (const ApiError& e) {
+    throw RequestError{e};
+  }
 }
 
 // ---- TransactWriteItems
@@ -170,7 +192,7 @@ void transactWriteItems(OperationContext& ctx) {
     v.add("'" + *token + "'", "clientRequestToken",
           "Member must have length less than or equal to " + std::to_string(limits::kClientRequestTokenMax));
   CapacityDetail capacity = readReturnConsumedCapacity(req, v);
-  readReturnItemCollectionMetrics(req, v);
+  bool collectionMetrics = readReturnItemCollectionMetrics(req, v);
   const JsonValue* items = readTransactItems(req, v);
   std::vector<WriteAction> actions;
   bool oneKindEach = true;
@@ -221,6 +243,7 @@ void transactWriteItems(OperationContext& ctx) {
       a.putBytes = checkPutItemSize(a.item);
       putBytes += a.putBytes;
       keyProblem = resolveItemKey(*a.table, a.item, a.key);
+      if (indexKeyTypesMatch(a.table->schema().indexes, a.item)) a.table->validateIndexKeys(a.item);
     } else {
       keyProblem = resolveKeyArgument(*a.table, a.item, a.key);
       if (a.kind == Kind::Update) a.update.checkKeyUntouched(a.table->schema().key);
@@ -257,13 +280,17 @@ void transactWriteItems(OperationContext& ctx) {
     try {
       if (a.kind == Kind::Update) {
         updated[i] = a.update.apply(a.item, existing);
+        checkIndexKeys(*a.table, updated[i]->after);
         totalBytes += updated[i]->newBytes;
       } else {
+        if (a.kind == Kind::Put) checkIndexKeys(*a.table, a.item);
         a.condition.check(existing);
         totalBytes += a.putBytes;
       }
     } catch (const ApiError& e) {
       reasons[i] = CancellationReason::fromError(e);
+    } catch (const RequestError& e) {
+      throw e.error;
     }
   }
   if (anyFailed(reasons)) throw transactionCanceled(reasons);
@@ -295,9 +322,14 @@ void transactWriteItems(OperationContext& ctx) {
   }
   if (!change.writes.empty()) ctx.catalog.commit(change);
   if (token) ctx.transactionTokens.remember(*token, fingerprint, ctx.nowMillis);
+  ItemCollectionMetrics metrics;
+  if (collectionMetrics)
+    for (const WriteAction& a : actions)
+      if (a.kind != Kind::ConditionCheck) metrics.add(a.tableName, *a.table, a.item);
 
   ctx.out.StartObject();
   consumed.write(ctx.out, capacity, /*split=*/true);
+  metrics.write(ctx.out);
   ctx.out.EndObject();
 }
 

@@ -364,3 +364,76 @@ TEST_CASE("TransactGetItems reads items in order, {} for missing ones", "[api][t
         "ValidationException: 1 validation error detected: Value 'BOGUS' at 'returnConsumedCapacity' failed to "
         "satisfy constraint: Member must satisfy enum value set: [INDEXES, TOTAL, NONE]");
 }
+
+namespace {
+
+// Events(pk HASH, sk RANGE) with a local index on `day` (S) and a global one on `kind` (S).
+void createIndexed(TestDb& db) {
+  db.ok("CreateTable", R"J({"TableName":"Events","BillingMode":"PAY_PER_REQUEST",
+    "KeySchema":[{"AttributeName":"pk","KeyType":"HASH"},{"AttributeName":"sk","KeyType":"RANGE"}],
+    "AttributeDefinitions":[{"AttributeName":"pk","AttributeType":"S"},{"AttributeName":"sk","AttributeType":"S"},
+      {"AttributeName":"day","AttributeType":"S"},{"AttributeName":"kind","AttributeType":"S"}],
+    "LocalSecondaryIndexes":[{"IndexName":"byDay","KeySchema":[{"AttributeName":"pk","KeyType":"HASH"},
+      {"AttributeName":"day","KeyType":"RANGE"}],"Projection":{"ProjectionType":"ALL"}}],
+    "GlobalSecondaryIndexes":[{"IndexName":"byKind","KeySchema":[{"AttributeName":"kind","KeyType":"HASH"}],
+      "Projection":{"ProjectionType":"KEYS_ONLY"}}]})J");
+}
+
+std::string event(const std::string& pk, const std::string& sk, const std::string& extra) {
+  return R"J({"Put":{"TableName":"Events","Item":{"pk":{"S":")J" + pk + R"J("},"sk":{"S":")J" + sk + R"J("})J" +
+         extra + "}}}";
+}
+
+}  // namespace
+
+TEST_CASE("index keys: a wrong type cancels the action, an empty value fails the request", "[api][transaction]") {
+  TestDb db;
+  createIndexed(db);
+  auto e = db.errDoc("TransactWriteItems", transact({event("a", "1", R"J(,"day":{"S":"mon"})J"),
+                                                     event("a", "2", R"J(,"kind":{"N":"5"})J")}));
+  CHECK(reasons(e) == "None,ValidationError");
+  CHECK(std::string(e["CancellationReasons"][1]["Message"].GetString()).find("Type mismatch for Index Key kind") !=
+        std::string::npos);
+  e = db.errDoc("TransactWriteItems", transact({R"J({"Update":{"TableName":"Events","Key":{"pk":{"S":"a"},"sk":{"S":"3"}},
+      "UpdateExpression":"SET #d = :v","ExpressionAttributeNames":{"#d":"day"},"ExpressionAttributeValues":{":v":{"N":"1"}}}})J"}));
+  CHECK(reasons(e) == "ValidationError");
+  CHECK(db.err("TransactWriteItems", transact({event("a", "4", R"J(,"day":{"S":""})J")})).find(
+            "ValidationException: One or more parameter values are not valid. A value specified for a secondary "
+            "index key is not supported.") == 0);
+  CHECK(db.err("TransactWriteItems", transact({R"J({"Update":{"TableName":"Events","Key":{"pk":{"S":"a"},"sk":{"S":"5"}},
+      "UpdateExpression":"SET kind = :v","ExpressionAttributeValues":{":v":{"S":""}}}})J"})).find(
+            "A value specified for a secondary index key is not supported") != std::string::npos);
+  CHECK(db.ok("Query", R"J({"TableName":"Events","KeyConditionExpression":"pk = :a",
+      "ExpressionAttributeValues":{":a":{"S":"a"}}})J")["Count"].GetInt() == 0);
+
+  // A transaction maintains the indexes of what it writes.
+  db.ok("TransactWriteItems", transact({event("a", "1", R"J(,"day":{"S":"mon"},"kind":{"S":"click"})J"),
+                                        event("b", "1", R"J(,"kind":{"S":"click"})J")}));
+  CHECK(db.ok("Query", R"J({"TableName":"Events","IndexName":"byKind","KeyConditionExpression":"kind = :k",
+      "ExpressionAttributeValues":{":k":{"S":"click"}}})J")["Count"].GetInt() == 2);
+}
+
+TEST_CASE("ReturnItemCollectionMetrics=SIZE reports the collections of tables with a local index", "[api][transaction][batch]") {
+  TestDb db;
+  createIndexed(db);
+  db.createTable("Plain");
+  auto r = db.ok("TransactWriteItems", transact({event("a", "1", R"J(,"day":{"S":"mon"})J"), event("a", "2", ""),
+      event("b", "1", ""), put("Plain", "p")}, R"J(,"ReturnItemCollectionMetrics":"SIZE")J"));
+  REQUIRE(r.HasMember("ItemCollectionMetrics"));
+  CHECK_FALSE(r["ItemCollectionMetrics"].HasMember("Plain"));
+  const auto& events = r["ItemCollectionMetrics"]["Events"];
+  REQUIRE(events.Size() == 2);  // one per collection: partitions a and b
+  CHECK(std::string(events[0]["ItemCollectionKey"]["pk"]["S"].GetString()) == "a");
+  CHECK(events[0]["ItemCollectionKey"].MemberCount() == 1);
+  CHECK(events[0]["SizeEstimateRangeGB"][0].GetDouble() == 0.0);
+  CHECK(events[0]["SizeEstimateRangeGB"][1].GetDouble() == 1.0);
+  CHECK_FALSE(db.ok("TransactWriteItems", transact({put("Plain", "q")}, R"J(,"ReturnItemCollectionMetrics":"SIZE")J"))
+                  .HasMember("ItemCollectionMetrics"));
+
+  auto b = db.ok("BatchWriteItem", R"J({"RequestItems":{"Events":[{"DeleteRequest":{"Key":{"pk":{"S":"b"},"sk":{"S":"1"}}}}],
+    "Plain":[{"PutRequest":{"Item":{"pk":{"S":"z"}}}}]},"ReturnItemCollectionMetrics":"SIZE"})J");
+  REQUIRE(b["ItemCollectionMetrics"]["Events"].Size() == 1);
+  CHECK(std::string(b["ItemCollectionMetrics"]["Events"][0]["ItemCollectionKey"]["pk"]["S"].GetString()) == "b");
+  CHECK_FALSE(db.ok("BatchWriteItem", R"J({"RequestItems":{"Events":[{"DeleteRequest":{"Key":{"pk":{"S":"c"},"sk":{"S":"1"}}}}]}})J")
+                  .HasMember("ItemCollectionMetrics"));
+}
