@@ -618,6 +618,51 @@ for (const [transport, open] of Object.entries(transports)) {
         assert.deepEqual(sksOf(all.Items), ["B#1", "a", "a#1", "a#10", "a#2", "ab", "b#1", "é"]);
       });
 
+      test("strings order by UTF-8 bytes (not UTF-16 units), binaries by unsigned bytes, numbers normalized", async () => {
+        // U+FFFD is EF BF BD in UTF-8 and U+1D11E is F0 9D 84 9E: the astral character sorts last,
+        // though its first UTF-16 unit (D834) is below FFFD.
+        for (const sk of ["\u{1D11E}", "\uFFFD", "z", "\u00e9"]) await doc.send(new PutCommand({ TableName: WORDS, Item: { pk: "utf", sk } }));
+        const { Items } = await doc.send(new DocQueryCommand({ TableName: WORDS, KeyConditionExpression: "pk = :p", ExpressionAttributeValues: { ":p": "utf" } }));
+        assert.deepEqual(Items.map((i) => i.sk), ["z", "\u00e9", "\uFFFD", "\u{1D11E}"]);
+        const above = await doc.send(
+          new DocQueryCommand({ TableName: WORDS, KeyConditionExpression: "pk = :p AND sk > :v", ExpressionAttributeValues: { ":p": "utf", ":v": "\uFFFD" } }),
+        );
+        assert.deepEqual(above.Items.map((i) => i.sk), ["\u{1D11E}"]);
+
+        await client.send(
+          new CreateTableCommand({
+            TableName: "expr-binary",
+            KeySchema: [
+              { AttributeName: "pk", KeyType: "HASH" },
+              { AttributeName: "sk", KeyType: "RANGE" },
+            ],
+            AttributeDefinitions: [
+              { AttributeName: "pk", AttributeType: "S" },
+              { AttributeName: "sk", AttributeType: "B" },
+            ],
+            ...pay,
+          }),
+        );
+        for (const bytes of [[0x80], [0x7f], [0x00], [0xff], [0x00, 0x00]]) {
+          await client.send(new PutItemCommand({ TableName: "expr-binary", Item: { pk: { S: "b" }, sk: { B: new Uint8Array(bytes) } } }));
+        }
+        const binary = await client.send(
+          new QueryCommand({ TableName: "expr-binary", KeyConditionExpression: "pk = :p", ExpressionAttributeValues: { ":p": { S: "b" } } }),
+        );
+        assert.deepEqual(binary.Items.map((i) => [...i.sk.B]), [[0x00], [0x00, 0x00], [0x7f], [0x80], [0xff]]);
+
+        await client.send(
+          new PutItemCommand({
+            TableName: ORDERED,
+            Item: { pk: { S: "norm" }, sk: { N: "1.50" }, a: { N: "-0" }, b: { N: "1e2" }, c: { N: "-00012.3400e-3" }, d: { N: "+3" } },
+          }),
+        );
+        const { Item } = await client.send(new GetItemCommand({ TableName: ORDERED, Key: { pk: { S: "norm" }, sk: { N: "1.5000" } } }));
+        assert.deepEqual(Item, { pk: { S: "norm" }, sk: { N: "1.5" }, a: { N: "0" }, b: { N: "100" }, c: { N: "-0.01234" }, d: { N: "3" } });
+        await client.send(new DeleteItemCommand({ TableName: ORDERED, Key: { pk: { S: "norm" }, sk: { N: "15E-1" } } }));
+        assert.equal((await client.send(new GetItemCommand({ TableName: ORDERED, Key: { pk: { S: "norm" }, sk: { N: "1.5" } } }))).Item, undefined);
+      });
+
       test("FilterExpression: Count after the filter, ScannedCount before it", async () => {
         const { Items, Count, ScannedCount } = await query("sk BETWEEN :a AND :b", { ":a": 0, ":b": 10, ":t": true }, { FilterExpression: "odd = :t" });
         assert.deepEqual(sksOf(Items), [3, 5, 7, 9]);
