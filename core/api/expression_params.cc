@@ -43,7 +43,16 @@ ExpressionParams::ExpressionParams(const RequestReader& request, std::vector<con
     ctx_.names = &names_;
   }
   if (values) {
-    values_ = parseAttributeMap(*values);
+    // A bad value is reported as DynamoDB does, naming the parameter it came from.
+    for (auto it = values->MemberBegin(); it != values->MemberEnd(); ++it) {
+      try {
+        values_[std::string(viewOf(it->name))] = parseAttributeValue(it->value);
+      } catch (const ApiError& e) {
+        if (e.type() != "ValidationException") throw;
+        throw ApiError::validation(std::string("ExpressionAttributeValues contains invalid value: ") + e.what() +
+                                   " for key " + std::string(viewOf(it->name)));
+      }
+    }
     ctx_.values = &values_;
   }
   expr::validateSubstitutions(ctx_.names, ctx_.values);

@@ -55,10 +55,10 @@ IndexDefinition readIndexDefinition(const JsonValue& json, bool global, const st
     d.readCapacity = p.integer("ReadCapacityUnits").value_or(0);
     d.writeCapacity = p.integer("WriteCapacityUnits").value_or(0);
     if (d.readCapacity < 1)
-      v.add(std::to_string(d.readCapacity), field + ".provisionedThroughput.readCapacityUnits",
+      v.add("'" + std::to_string(d.readCapacity) + "'", field + ".provisionedThroughput.readCapacityUnits",
             "Member must have value greater than or equal to 1");
     if (d.writeCapacity < 1)
-      v.add(std::to_string(d.writeCapacity), field + ".provisionedThroughput.writeCapacityUnits",
+      v.add("'" + std::to_string(d.writeCapacity) + "'", field + ".provisionedThroughput.writeCapacityUnits",
             "Member must have value greater than or equal to 1");
   }
   return d;

@@ -89,7 +89,7 @@ PageOptions readPageOptions(const RequestReader& request, ExpressionParams& para
   o.limit = request.integer("Limit");
   if (o.limit && *o.limit < 1) {
     Violations v;
-    v.add(std::to_string(*o.limit), "limit", "Member must have value greater than or equal to 1");
+    v.add("'" + std::to_string(*o.limit) + "'", "limit", "Member must have value greater than or equal to 1");
     v.throwIfAny();
   }
   o.consistent = request.boolean("ConsistentRead").value_or(false);
@@ -173,6 +173,8 @@ void writePage(OperationContext& ctx, const Table& table, const SecondaryIndex* 
   bool stoppedEarly = false;
 
   auto visit = [&](const std::string& position, const StoredItem& stored) {
+    // Expired items (TTL) are gone for every read, index reads included; they count nowhere.
+    if (table.isExpired(stored)) return true;
     if (o.include && !o.include(position)) return true;
     ++scanned;
     RowView row = viewOf(stored, table, index, o.select);
@@ -189,7 +191,7 @@ void writePage(OperationContext& ctx, const Table& table, const SecondaryIndex* 
 
   if (index) {
     walk(index->entries(), interval, exclusiveStart, o.forward,
-         [&table](const SecondaryIndex::Entry& e) -> const StoredItem& { return *table.find(e.tableKey); }, visit,
+         [&table](const SecondaryIndex::Entry& e) -> const StoredItem& { return *table.findStored(e.tableKey); }, visit,
          stoppedEarly);
   } else {
     walk(table.rows(), interval, exclusiveStart, o.forward,

@@ -26,12 +26,12 @@ void scan(OperationContext& ctx) {
   Violations v;
   auto segment = req.integer("Segment");
   auto total = req.integer("TotalSegments");
-  if (segment && *segment < 0) v.add(std::to_string(*segment), "segment", "Member must have value greater than or equal to 0");
+  if (segment && *segment < 0) v.add("'" + std::to_string(*segment) + "'", "segment", "Member must have value greater than or equal to 0");
   if (segment && *segment > 999999)
-    v.add(std::to_string(*segment), "segment", "Member must have value less than or equal to 999999");
-  if (total && *total < 1) v.add(std::to_string(*total), "totalSegments", "Member must have value greater than or equal to 1");
+    v.add("'" + std::to_string(*segment) + "'", "segment", "Member must have value less than or equal to 999999");
+  if (total && *total < 1) v.add("'" + std::to_string(*total) + "'", "totalSegments", "Member must have value greater than or equal to 1");
   if (total && *total > 1000000)
-    v.add(std::to_string(*total), "totalSegments", "Member must have value less than or equal to 1000000");
+    v.add("'" + std::to_string(*total) + "'", "totalSegments", "Member must have value less than or equal to 1000000");
   std::string name = requireTableName(req, v);
   if (segment && !total)
     throw ApiError::validation("The TotalSegments parameter is required but was not present in the request when Segment "

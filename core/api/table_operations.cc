@@ -117,9 +117,9 @@ void listTables(OperationContext& ctx) {
   auto limit = ctx.request.integer("Limit");
   Violations v;
   if (start) checkTableName(v, start, "exclusiveStartTableName");
-  if (limit && *limit < 1) v.add(std::to_string(*limit), "limit", "Member must have value greater than or equal to 1");
+  if (limit && *limit < 1) v.add("'" + std::to_string(*limit) + "'", "limit", "Member must have value greater than or equal to 1");
   if (limit && *limit > limits::kListTablesMaxLimit)
-    v.add(std::to_string(*limit), "limit", "Member must have value less than or equal to 100");
+    v.add("'" + std::to_string(*limit) + "'", "limit", "Member must have value less than or equal to 100");
   v.throwIfAny();
   int64_t max = limit.value_or(limits::kListTablesMaxLimit);
 

@@ -22,9 +22,9 @@ void readThroughput(const JsonValue& pt, TableSchema& schema) {
   v.notNull(rcu.has_value(), "provisionedThroughput.readCapacityUnits");
   v.notNull(wcu.has_value(), "provisionedThroughput.writeCapacityUnits");
   if (rcu && *rcu < 1)
-    v.add(std::to_string(*rcu), "provisionedThroughput.readCapacityUnits", "Member must have value greater than or equal to 1");
+    v.add("'" + std::to_string(*rcu) + "'", "provisionedThroughput.readCapacityUnits", "Member must have value greater than or equal to 1");
   if (wcu && *wcu < 1)
-    v.add(std::to_string(*wcu), "provisionedThroughput.writeCapacityUnits", "Member must have value greater than or equal to 1");
+    v.add("'" + std::to_string(*wcu) + "'", "provisionedThroughput.writeCapacityUnits", "Member must have value greater than or equal to 1");
   v.throwIfAny();
   schema.billing = BillingMode::Provisioned;
   schema.readCapacity = *rcu;

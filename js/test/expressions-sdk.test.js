@@ -1072,8 +1072,7 @@ for (const [transport, open] of Object.entries(transports)) {
 
       // DynamoDB's message, from moto's AWS-verified test_update_item_add_empty_set
       // (tests/test_dynamodb/test_dynamodb_update_expressions.py); dynalite adds " for key :v".
-      // ShoalDB answers without the "ExpressionAttributeValues contains invalid value: " prefix.
-      test("an empty set in ExpressionAttributeValues", { todo: "engine: message lacks the ExpressionAttributeValues prefix" }, async () => {
+      test("an empty set in ExpressionAttributeValues", async () => {
         validation(
           await rejection(
             client.send(
@@ -1207,8 +1206,8 @@ for (const [transport, open] of Object.entries(transports)) {
 
       // AWS's constraint messages quote the offending value, numbers included ("Value '0' at
       // 'provisionedThroughput.writeCapacityUnits' ..." in errors returned by DynamoDB; dynalite and moto
-      // say "Value '0' at 'limit'"). ShoalDB writes Value 0 without the quotes.
-      test("Limit 0 on Query and Scan", { todo: "engine: numeric constraint values are not quoted" }, async () => {
+      // say "Value '0' at 'limit'").
+      test("Limit 0 on Query and Scan", async () => {
         const message = "1 validation error detected: Value '0' at 'limit' failed to satisfy constraint: Member must have value greater than or equal to 1";
         validation(
           await rejection(doc.send(new DocQueryCommand({ TableName: ORDERED, KeyConditionExpression: "pk = :p", ExpressionAttributeValues: { ":p": "p" }, Limit: 0 }))),
