@@ -3,6 +3,7 @@
 #include <new>
 
 #include "api/error.h"
+#include "api/limits.h"
 #include "api/operation.h"
 #include "json/json.h"
 #include "storage/snapshot.h"
@@ -36,6 +37,8 @@ Response errorResponse(const ApiError& e) {
 Response Engine::execute(std::string_view operation, std::string_view requestJson, int64_t nowMillis) {
   try {
     catalog_.activateCreatedIndexes();
+    setClock(nowMillis);
+    sweeper_.maybeSweep(catalog_, nowMillis);
     OperationHandler handler = findOperation(operation);
     if (!handler) throw ApiError::unknownOperation("An unknown operation was requested.");
     JsonDocument doc;
@@ -43,7 +46,7 @@ Response Engine::execute(std::string_view operation, std::string_view requestJso
     RequestReader request(doc);
     rapidjson::StringBuffer buf;
     JsonWriter out(buf);
-    OperationContext ctx{catalog_, request, out, nowMillis, transactionTokens_};
+    OperationContext ctx{catalog_, request, out, nowMillis, transactionTokens_, streams_};
     handler(ctx);
     return {200, std::string(buf.GetString(), buf.GetSize())};
   } catch (const ApiError& e) {
@@ -53,6 +56,16 @@ Response Engine::execute(std::string_view operation, std::string_view requestJso
   } catch (const std::exception& e) {
     return errorResponse(ApiError::internal(std::string("Internal server error: ") + e.what()));
   }
+}
+
+void Engine::setClock(int64_t nowMillis) {
+  for (const auto& [name, table] : catalog_.tables()) table->setClock(nowMillis);
+  streams_.setClock(nowMillis);
+}
+
+size_t Engine::sweepExpired(int64_t nowMillis) {
+  setClock(nowMillis);
+  return sweeper_.sweep(catalog_, nowMillis, limits::kTtlSweepMaxItems);
 }
 
 void Engine::enableLog() {
@@ -83,6 +96,9 @@ storage::RecoveryResult Engine::open(const std::vector<std::string_view>& snapsh
   if (log_) catalog_.removeObserver(log_.get());
   log_ = std::make_unique<storage::LogWriter>(catalog_, r.lastSequence);
   catalog_.addObserver(log_.get());
+  // The stream registry observes the new catalog too, and starts every enabled stream empty.
+  catalog_.addObserver(&streams_);
+  streams_.reset();
   return r;
 }
 

@@ -10,8 +10,10 @@
 
 #include "api/catalog.h"
 #include "api/transaction_tokens.h"
+#include "api/ttl_sweep.h"
 #include "storage/log_writer.h"
 #include "storage/recovery.h"
+#include "stream/stream_registry.h"
 
 namespace shoal {
 
@@ -22,13 +24,25 @@ struct Response {
 
 class Engine {
  public:
-  explicit Engine(uint64_t siteId = 1) : catalog_(siteId) {}
+  explicit Engine(uint64_t siteId = 1) : catalog_(siteId), streams_(catalog_) { catalog_.addObserver(&streams_); }
+  Engine(const Engine&) = delete;  // the catalog holds pointers to the engine's observers
+  Engine& operator=(const Engine&) = delete;
 
   // Never throws: every failure, including a bug caught as std::exception, becomes an error
   // response, and validation happens before any state changes.
   Response execute(std::string_view operation, std::string_view requestJson, int64_t nowMillis);
 
   Catalog& catalog() { return catalog_; }
+
+  // --- Time to live and streams (api/ttl_sweep.h, stream/stream_registry.h). execute() sweeps
+  // expired items by itself now and then; this sweeps now (tests, or an app that wants expired
+  // items gone before it snapshots). Returns how many items it deleted (at most 1000).
+  size_t sweepExpired(int64_t nowMillis);
+  StreamRegistry& streams() { return streams_; }
+  // db.subscribe: watch a table's changes, then take the records of every watched table since
+  // the last take as one JSON array (see StreamRegistry::takeWatched).
+  void watchTable(const std::string& table, bool on) { streams_.watch(table, on); }
+  std::string takeWatchedRecords() { return streams_.takeWatched(); }
 
   // --- Durability (see core/storage/FORMAT.md). A memory-only database never calls these and
   // pays nothing: no log record is encoded until enableLog() or open().
@@ -60,7 +74,12 @@ class Engine {
   uint64_t siteId() const { return catalog_.siteId(); }
 
  private:
+  // The engine's clock for this request: expiry of items, stream record times.
+  void setClock(int64_t nowMillis);
+
   Catalog catalog_;
+  StreamRegistry streams_;  // observes catalog_ from construction on
+  TtlSweeper sweeper_;
   TransactionTokens transactionTokens_;  // request memory, not data: never logged or snapshotted
   std::unique_ptr<storage::LogWriter> log_;  // null while the log is off
 };

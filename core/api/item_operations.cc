@@ -64,10 +64,13 @@ void putItem(OperationContext& ctx) {
   checkAttributeNames(item);
   std::string key = table.keyOfItem(item);
   size_t size = checkPutItemSize(item);
-  condition.check(table.find(key));
+  const StoredItem* existing = table.find(key);
+  condition.check(existing);
+  bool replacesLiveItem = existing != nullptr;
 
   Stamp stamp = ctx.catalog.stamp(ctx.nowMillis);
   auto old = commitOne(ctx.catalog, {name, key, StoredItem::fromItem(item, stamp)}, stamp);
+  if (!replacesLiveItem) old.reset();  // an expired item (TTL) was already gone for the caller
 
   ctx.out.StartObject();
   writeOldAttributes(ctx.out, allOld, old);

@@ -39,6 +39,20 @@ inline constexpr size_t kMaxTransactionBytes = 4 * 1024 * 1024;       // aggrega
 inline constexpr size_t kClientRequestTokenMax = 36;                  // ClientRequestToken length
 inline constexpr int64_t kIdempotencyWindowMillis = 10 * 60 * 1000;   // a token's lifetime
 
+// Time to live and streams. The TTL and Streams figures are DynamoDB's; the sweep's and the
+// retained-bytes bound are ShoalDB's own (DynamoDB documents no size bound, only 24 hours).
+inline constexpr int64_t kTtlMaxPastSeconds = int64_t(5) * 365 * 24 * 3600;  // older values never expire
+inline constexpr size_t kTtlAttributeNameMax = 255;                           // TimeToLiveSpecification
+inline constexpr int64_t kTtlSweepIntervalMillis = 1000;  // engine time between two automatic sweeps
+inline constexpr size_t kTtlSweepMaxItems = 1000;         // deletes one sweep commits at most
+inline constexpr int64_t kStreamRetentionMillis = int64_t(24) * 3600 * 1000;  // records kept 24 hours
+inline constexpr size_t kStreamMaxRetainedBytes = 8 * 1024 * 1024;  // per stream: SizeBytes summed
+inline constexpr int64_t kShardIteratorLifetimeMillis = 15 * 60 * 1000;   // then ExpiredIterator
+inline constexpr int kGetRecordsMaxLimit = 1000;
+inline constexpr size_t kGetRecordsMaxBytes = 1024 * 1024;  // one GetRecords response
+inline constexpr int kListStreamsMaxLimit = 100;
+inline constexpr int kDescribeStreamMaxLimit = 100;
+
 // Expressions (ConditionExpression, FilterExpression, KeyConditionExpression, UpdateExpression,
 // ProjectionExpression): DynamoDB's documented quotas, except kMaxExpressionNesting, ShoalDB's
 // own bound on parser recursion (DynamoDB documents none, and the wasm stack is 1 MB).

@@ -12,12 +12,15 @@
 
 namespace shoal {
 
+class StreamRegistry;
+
 struct OperationContext {
   Catalog& catalog;
   const RequestReader& request;
   JsonWriter& out;  // the handler writes the whole response object
   int64_t nowMillis;
   TransactionTokens& transactionTokens;  // TransactWriteItems' ClientRequestToken memory
+  StreamRegistry& streams;               // change streams (DynamoDB Streams operations)
 };
 
 using OperationHandler = void (*)(OperationContext&);
@@ -41,5 +44,12 @@ void batchGetItem(OperationContext&);
 void batchWriteItem(OperationContext&);
 void transactGetItems(OperationContext&);
 void transactWriteItems(OperationContext&);
+void updateTimeToLive(OperationContext&);
+void describeTimeToLive(OperationContext&);
+// DynamoDB Streams (X-Amz-Target DynamoDBStreams_20120810.*)
+void listStreams(OperationContext&);
+void describeStream(OperationContext&);
+void getShardIterator(OperationContext&);
+void getRecords(OperationContext&);
 
 }  // namespace shoal

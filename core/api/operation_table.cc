@@ -16,10 +16,13 @@ struct Entry {
 constexpr Entry kOperations[] = {
     {"BatchGetItem", batchGetItem}, {"BatchWriteItem", batchWriteItem},
     {"CreateTable", createTable}, {"DeleteItem", deleteItem}, {"DeleteTable", deleteTable},
-    {"DescribeTable", describeTable}, {"GetItem", getItem},   {"ListTables", listTables},
+    {"DescribeStream", describeStream}, {"DescribeTable", describeTable},
+    {"DescribeTimeToLive", describeTimeToLive}, {"GetItem", getItem},
+    {"GetRecords", getRecords},   {"GetShardIterator", getShardIterator},
+    {"ListStreams", listStreams}, {"ListTables", listTables},
     {"PutItem", putItem},         {"Query", query},       {"Scan", scan},
     {"TransactGetItems", transactGetItems}, {"TransactWriteItems", transactWriteItems},
-    {"UpdateItem", updateItem},   {"UpdateTable", updateTable},
+    {"UpdateItem", updateItem},   {"UpdateTable", updateTable}, {"UpdateTimeToLive", updateTimeToLive},
 };
 
 }  // namespace

@@ -111,8 +111,42 @@ Item Table::keyAttributes(const Item& item) const {
 }
 
 const StoredItem* Table::find(const std::string& key) const {
+  const StoredItem* stored = findStored(key);
+  return stored && isExpired(*stored) ? nullptr : stored;
+}
+
+const StoredItem* Table::findStored(const std::string& key) const {
   auto it = rows_.find(key);
   return it == rows_.end() ? nullptr : &it->second;
+}
+
+void Table::setClock(int64_t nowMillis) {
+  // Only a table with TTL on pays for the window's two exact decimals.
+  if (schema_.ttl.enabled && (!window_.valid() || nowMillis != window_.nowMillis())) window_ = ExpiryWindow(nowMillis);
+}
+
+bool Table::isExpired(const StoredItem& item) const {
+  return schema_.ttl.enabled && window_.valid() && shoal::isExpired(schema_.ttl, item, window_);
+}
+
+void Table::syncExpiryIndex() {
+  const std::string& attribute = schema_.ttl.enabled ? schema_.ttl.attribute : std::string();
+  if (expiry_.attribute() == attribute) return;
+  expiry_.reset(attribute);
+  if (attribute.empty()) return;
+  for (const auto& [key, stored] : rows_) expiry_.update(key, nullptr, &stored);
+}
+
+std::vector<std::string> Table::expiredKeys(size_t limit) {
+  std::vector<std::string> keys;
+  syncExpiryIndex();
+  if (!schema_.ttl.enabled || !window_.valid() || limit == 0) return keys;
+  expiry_.forEachBetween(window_.oldestSecond(), window_.nowSecond(), [&](const std::string& key) {
+    const StoredItem* stored = findStored(key);
+    if (stored && isExpired(*stored)) keys.push_back(key);
+    return keys.size() < limit;
+  });
+  return keys;
 }
 
 std::optional<StoredItem> Table::put(const std::string& key, StoredItem item) {
@@ -124,6 +158,8 @@ std::optional<StoredItem> Table::put(const std::string& key, StoredItem item) {
     old = std::move(it->second);
   }
   it->second = std::move(item);
+  syncExpiryIndex();
+  expiry_.update(key, old ? &*old : nullptr, &it->second);
   if (!indexes_.empty()) {
     Item oldItem = old ? old->toItem() : Item{};
     Item newItem = it->second.toItem();
@@ -141,6 +177,8 @@ std::optional<StoredItem> Table::erase(const std::string& key) {
   std::optional<StoredItem> old = std::move(it->second);
   sizeBytes_ -= old->sizeBytes;
   rows_.erase(it);
+  syncExpiryIndex();
+  expiry_.update(key, &*old, nullptr);
   if (!indexes_.empty()) {
     Item oldItem = old->toItem();
     for (auto& index : indexes_) index.remove(key, oldItem);

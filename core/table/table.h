@@ -9,6 +9,7 @@
 #include "table/schema.h"
 #include "table/secondary_index.h"
 #include "table/stored_item.h"
+#include "table/time_to_live.h"
 
 namespace shoal {
 
@@ -21,7 +22,7 @@ class Table {
   Table& operator=(const Table&) = delete;
   Table(Table&& other) noexcept
       : schema_(std::move(other.schema_)), rows_(std::move(other.rows_)), indexes_(std::move(other.indexes_)),
-        sizeBytes_(other.sizeBytes_) {
+        sizeBytes_(other.sizeBytes_), window_(std::move(other.window_)), expiry_(std::move(other.expiry_)) {
     rebindIndexes();
   }
 
@@ -39,7 +40,10 @@ class Table {
   // The key attributes of an item, as a Key for responses (LastEvaluatedKey, ...).
   Item keyAttributes(const Item& item) const;
 
+  // The item at `key` as reads see it: nullptr when absent or expired (see setClock).
   const StoredItem* find(const std::string& key) const;
+  // The stored item even when it has expired (the TTL sweep, the change stream).
+  const StoredItem* findStored(const std::string& key) const;
   // Secondary indexes, in schema order.
   const std::vector<SecondaryIndex>& indexes() const { return indexes_; }
   const SecondaryIndex* findIndex(const std::string& name) const;
@@ -55,17 +59,33 @@ class Table {
   std::optional<StoredItem> put(const std::string& key, StoredItem item);
   std::optional<StoredItem> erase(const std::string& key);
 
+  // Every stored item, expired ones included: readers skip those with isExpired().
   const Rows& rows() const { return rows_; }
   size_t itemCount() const { return rows_.size(); }
   size_t sizeBytes() const { return sizeBytes_; }
 
+  // --- Time to live. The engine sets its clock on every table before each request; from then
+  // on an item whose TTL attribute has passed (table/time_to_live.h) is expired: find() and
+  // every read skip it, and the engine's sweep (api/ttl_sweep.h) deletes it. DynamoDB itself
+  // keeps expired items readable until its background process deletes them (up to days later);
+  // ShoalDB hides them at once, as issue 4 asks, so that what an app reads never depends on
+  // when the sweep last ran.
+  void setClock(int64_t nowMillis);
+  bool isExpired(const StoredItem& item) const;
+  // Keys of up to `limit` expired items, earliest expiry first.
+  std::vector<std::string> expiredKeys(size_t limit);
+
  private:
   void rebindIndexes();
+  // Follows the TTL setting of the schema (UpdateTimeToLive changes it in place).
+  void syncExpiryIndex();
 
   TableSchema schema_;
   Rows rows_;
   std::vector<SecondaryIndex> indexes_;
   size_t sizeBytes_ = 0;
+  ExpiryWindow window_;
+  ExpiryIndex expiry_;
 };
 
 }  // namespace shoal
