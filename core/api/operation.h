@@ -44,6 +44,10 @@ void batchGetItem(OperationContext&);
 void batchWriteItem(OperationContext&);
 void transactGetItems(OperationContext&);
 void transactWriteItems(OperationContext&);
+// PartiQL (partiql_operations.cc)
+void executeStatement(OperationContext&);
+void batchExecuteStatement(OperationContext&);
+void executeTransaction(OperationContext&);
 void updateTimeToLive(OperationContext&);
 void describeTimeToLive(OperationContext&);
 // DynamoDB Streams (X-Amz-Target DynamoDBStreams_20120810.*)

@@ -14,10 +14,11 @@ struct Entry {
 // A linear search over a few dozen names costs less than parsing the request; keep the list
 // alphabetical for readers.
 constexpr Entry kOperations[] = {
-    {"BatchGetItem", batchGetItem}, {"BatchWriteItem", batchWriteItem},
+    {"BatchExecuteStatement", batchExecuteStatement}, {"BatchGetItem", batchGetItem}, {"BatchWriteItem", batchWriteItem},
     {"CreateTable", createTable}, {"DeleteItem", deleteItem}, {"DeleteTable", deleteTable},
     {"DescribeStream", describeStream}, {"DescribeTable", describeTable},
-    {"DescribeTimeToLive", describeTimeToLive}, {"GetItem", getItem},
+    {"DescribeTimeToLive", describeTimeToLive}, {"ExecuteStatement", executeStatement},
+    {"ExecuteTransaction", executeTransaction}, {"GetItem", getItem},
     {"GetRecords", getRecords},   {"GetShardIterator", getShardIterator},
     {"ListStreams", listStreams}, {"ListTables", listTables},
     {"PutItem", putItem},         {"Query", query},       {"Scan", scan},
