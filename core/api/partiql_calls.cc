@@ -1,31 +1,9 @@
 #include "api/partiql_calls.h"
 
-#include <type_traits>
-#include <utility>
-
 namespace shoal {
-namespace {
-
-// OperationContext is an aggregate of references that other operations extend (the change
-// streams joined it); copy whatever members it has past the request and the writer.
-template <typename C, typename = void>
-struct HasStreams : std::false_type {};
-template <typename C>
-struct HasStreams<C, std::void_t<decltype(std::declval<C&>().streams)>> : std::true_type {};
-
-template <typename C>
-C rebound(C& ctx, const RequestReader& request, JsonWriter& out) {
-  if constexpr (HasStreams<C>::value) {
-    return C{ctx.catalog, request, out, ctx.nowMillis, ctx.transactionTokens, ctx.streams};
-  } else {
-    return C{ctx.catalog, request, out, ctx.nowMillis, ctx.transactionTokens};
-  }
-}
-
-}  // namespace
 
 OperationContext contextFor(OperationContext& ctx, const RequestReader& request, JsonWriter& out) {
-  return rebound(ctx, request, out);
+  return OperationContext{ctx.catalog, request, out, ctx.nowMillis, ctx.transactionTokens, ctx.streams};
 }
 
 JsonDocument callOperation(OperationContext& ctx, OperationHandler handler,
