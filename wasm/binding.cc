@@ -116,6 +116,13 @@ class WasmEngine {
     return out;
   }
 
+  // db.subscribe: watch a table, then take every watched table's new records as one JSON array
+  // string after each execute (one call, no per-record objects).
+  void watchTable(const std::string& table, bool on) { engine_.watchTable(table, on); }
+  std::string takeWatchedRecords() { return engine_.takeWatchedRecords(); }
+  // Deletes expired items (time to live) now; execute() also does so by itself now and then.
+  double sweepExpired(double nowMillis) { return static_cast<double>(engine_.sweepExpired(static_cast<int64_t>(nowMillis))); }
+
   void setSiteId(double site) { engine_.setSiteId(static_cast<uint64_t>(site)); }
   double siteId() const { return static_cast<double>(engine_.siteId()); }
 
@@ -140,6 +147,9 @@ EMSCRIPTEN_BINDINGS(shoal) {
       .function("takeLogRecords", &WasmEngine::takeLogRecords)
       .function("snapshot", &WasmEngine::snapshot)
       .function("open", &WasmEngine::open)
+      .function("watchTable", &WasmEngine::watchTable)
+      .function("takeWatchedRecords", &WasmEngine::takeWatchedRecords)
+      .function("sweepExpired", &WasmEngine::sweepExpired)
       .function("setSiteId", &WasmEngine::setSiteId)
       .function("siteId", &WasmEngine::siteId);
 }

@@ -1,6 +1,7 @@
 // ShoalDB: one database, one engine instance. Requests cross into the engine once per call as an
 // operation name and wire JSON; the response comes back as wire JSON or a DynamoDB error.
 import { convertErrorFields, fromWireResponse, toWireRequest } from "./document/conversion.js";
+import { unmarshall } from "./document/marshall.js";
 import { instantiateEngine } from "./engine/load-engine.js";
 import { errorFromResponse, ShoalDBError } from "./errors.js";
 import { createRequestHandler } from "./sdk/request-handler.js";
@@ -14,6 +15,7 @@ export class ShoalDB {
   #marshallOptions;
   #unmarshallOptions;
   #crashed = null; // the error of a wasm trap: the engine's state can no longer be trusted
+  #subscribers = new Map(); // table name -> Set of { handler } (subscribe)
 
   /**
    * Opens a database. Only `storage: "memory"` exists so far.
@@ -75,6 +77,9 @@ export class ShoalDB {
     if (this.#crashed) return internalError(`The engine stopped after an internal fault: ${this.#crashed.message}`);
     try {
       const { status, body } = this.#engine.execute(operation, requestJson, Date.now());
+      // Any request may have written to a watched table (a failed one too: execute may sweep
+      // expired items first), so the feed is polled after each: one call, one JSON string.
+      if (this.#subscribers.size > 0) this.#deliver(this.#engine.takeWatchedRecords());
       return { status, body };
     } catch (error) {
       // The binding catches every C++ exception, so reaching here means the wasm trapped (out of
@@ -114,6 +119,54 @@ export class ShoalDB {
     return fromWireResponse(operation, response, this.#unmarshallOptions);
   }
 
+  /**
+   * Calls `handler(change, record)` for every change to `table` made through this database (the
+   * document API, execute(), the AWS SDK handler, the HTTP server, and the engine's deletion of
+   * expired items), right after the request that made it and before that request's promise
+   * settles. `record` is the stream record as DynamoDB Streams' GetRecords returns it (wire
+   * JSON, NEW_AND_OLD_IMAGES whatever the table's StreamSpecification; no stream needs to be
+   * enabled); `change` is the same in document form. A handler that throws does not affect the
+   * write or the other handlers: its error is rethrown asynchronously. Returns a function that
+   * unsubscribes.
+   */
+  subscribe(table, handler) {
+    if (typeof table !== "string" || table === "") throw new TypeError("ShoalDB.subscribe: the table must be a non-empty string");
+    if (typeof handler !== "function") throw new TypeError("ShoalDB.subscribe: the handler must be a function");
+    if (this.#engine === null) throw new Error("ShoalDB: the database is closed");
+    let handlers = this.#subscribers.get(table);
+    if (!handlers) {
+      handlers = new Set();
+      this.#subscribers.set(table, handlers);
+      this.#engine.watchTable(table, true);
+    }
+    const entry = { handler }; // one entry per call: the same function may subscribe twice
+    handlers.add(entry);
+    return () => {
+      if (!handlers.delete(entry) || handlers.size > 0 || this.#subscribers.get(table) !== handlers) return;
+      this.#subscribers.delete(table);
+      if (this.#engine !== null && !this.#crashed) this.#engine.watchTable(table, false);
+    };
+  }
+
+  #deliver(feedJson) {
+    if (feedJson === "[]") return;
+    for (const { TableName: table, Record: record } of JSON.parse(feedJson)) {
+      const handlers = this.#subscribers.get(table);
+      if (!handlers) continue;
+      const change = documentChange(table, record, this.#unmarshallOptions);
+      for (const entry of [...handlers]) {
+        if (!handlers.has(entry)) continue; // unsubscribed by an earlier handler
+        try {
+          entry.handler(change, record);
+        } catch (error) {
+          queueMicrotask(() => {
+            throw error;
+          });
+        }
+      }
+    }
+  }
+
   /** An AWS SDK v3 HttpHandler that answers DynamoDB requests from this database, in process. */
   requestHandler() {
     return createRequestHandler(this);
@@ -124,12 +177,29 @@ export class ShoalDB {
     if (this.#engine === null) return;
     const engine = this.#engine;
     this.#engine = null;
+    this.#subscribers.clear();
     try {
       engine.delete();
     } catch (error) {
       if (!this.#crashed) throw error; // after a trap the heap is suspect; freeing may fail too
     }
   }
+}
+
+// A stream record in document form: what db.subscribe handlers receive first.
+function documentChange(table, record, unmarshallOptions) {
+  const d = record.dynamodb;
+  const change = {
+    table,
+    eventName: record.eventName,
+    keys: unmarshall(d.Keys, unmarshallOptions),
+    sequenceNumber: d.SequenceNumber,
+    approximateCreationDateTime: new Date(d.ApproximateCreationDateTime * 1000),
+  };
+  if (d.NewImage) change.newImage = unmarshall(d.NewImage, unmarshallOptions);
+  if (d.OldImage) change.oldImage = unmarshall(d.OldImage, unmarshallOptions);
+  if (record.userIdentity) change.userIdentity = { ...record.userIdentity };
+  return change;
 }
 
 function internalError(message) {

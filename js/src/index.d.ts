@@ -114,6 +114,13 @@ export type OperationName =
   | "BatchWriteItem"
   | "TransactGetItems"
   | "TransactWriteItems"
+  | "UpdateTimeToLive"
+  | "DescribeTimeToLive"
+  // DynamoDB Streams (the HTTP endpoint routes X-Amz-Target DynamoDBStreams_20120810.* here)
+  | "ListStreams"
+  | "DescribeStream"
+  | "GetShardIterator"
+  | "GetRecords"
   | (string & {});
 
 type Wire = Record<string, any>;
@@ -266,6 +273,48 @@ export interface TransactWriteOutput {
   ConsumedCapacity?: Wire[];
 }
 
+/**
+ * One change as DynamoDB Streams' GetRecords returns it (wire JSON). db.subscribe always gets
+ * both images, whatever the table's StreamViewType.
+ */
+export interface StreamRecord {
+  eventID: string;
+  eventName: "INSERT" | "MODIFY" | "REMOVE";
+  eventVersion: string;
+  eventSource: "aws:dynamodb";
+  awsRegion: string;
+  dynamodb: {
+    /** Epoch seconds. */
+    ApproximateCreationDateTime: number;
+    Keys: WireItem;
+    NewImage?: WireItem;
+    OldImage?: WireItem;
+    /** Decimal digits (21 or more); increases with every change. */
+    SequenceNumber: string;
+    SizeBytes: number;
+    StreamViewType: "KEYS_ONLY" | "NEW_IMAGE" | "OLD_IMAGE" | "NEW_AND_OLD_IMAGES";
+  };
+  /** Only on deletions of expired items (time to live). */
+  userIdentity?: { principalId: "dynamodb.amazonaws.com"; type: "Service" };
+}
+
+/** A StreamRecord in document form, the first argument of a db.subscribe handler. */
+export interface StreamChange {
+  table: string;
+  eventName: "INSERT" | "MODIFY" | "REMOVE";
+  keys: DocumentItem;
+  /** The item after the change (absent for REMOVE). */
+  newImage?: DocumentItem;
+  /** The item before the change (absent for INSERT). */
+  oldImage?: DocumentItem;
+  sequenceNumber: string;
+  approximateCreationDateTime: Date;
+  /** Set when the engine deleted an expired item (time to live). */
+  userIdentity?: { principalId: "dynamodb.amazonaws.com"; type: "Service" };
+}
+
+export type StreamHandler = (change: StreamChange, record: StreamRecord) => void;
+
 /** The part of the AWS SDK v3 HttpHandler interface that the SDK calls. */
 export interface SdkHttpRequest {
   method: string;
@@ -319,6 +368,16 @@ export class ShoalDB {
   describeTable(input: { TableName: string }): Promise<{ Table: Wire }>;
   listTables(input?: { Limit?: number; ExclusiveStartTableName?: string }): Promise<{ TableNames: string[]; LastEvaluatedTableName?: string }>;
   deleteTable(input: { TableName: string }): Promise<{ TableDescription: Wire }>;
+
+  /**
+   * Calls `handler(change, record)` for each change to `table` made through this database (any
+   * API, and the engine's deletion of expired items), right after the request that made it and
+   * before that request's promise settles; no StreamSpecification is needed. An error thrown by
+   * a handler is rethrown asynchronously and does not affect the write. Returns a function that
+   * unsubscribes. For the DynamoDB Streams API itself (ListStreams, GetRecords, ...), use
+   * @aws-sdk/client-dynamodb-streams with requestHandler() or the HTTP endpoint.
+   */
+  subscribe(table: string, handler: StreamHandler): () => void;
 
   /** An AWS SDK v3 request handler: `new DynamoDBClient({ requestHandler: db.requestHandler(), ... })`. */
   requestHandler(): ShoalDBRequestHandler;

@@ -26,6 +26,15 @@ describe("X-Amz-Target", () => {
     assert.equal(operationFromTarget("DynamoDB_20120810.NoSuchThing"), "NoSuchThing");
   });
 
+  test("DynamoDB Streams' prefix names its four operations, and only there", () => {
+    for (const op of ["ListStreams", "DescribeStream", "GetShardIterator", "GetRecords"]) {
+      assert.equal(operationFromTarget(`DynamoDBStreams_20120810.${op}`), op);
+      assert.equal(operationFromTarget(`DynamoDB_20120810.${op}`), null);
+    }
+    assert.equal(operationFromTarget("DynamoDBStreams_20120810.PutItem"), null);
+    assert.equal(operationFromTarget("DynamoDBStreams_20120810."), null);
+  });
+
   test("anything else names no operation", () => {
     for (const bad of [undefined, "", "PutItem", "DynamoDB_20111205.PutItem", "DynamoDB_20120810.", "DynamoDB_20120810.Put.Item", "Foo.Bar"]) {
       assert.equal(operationFromTarget(bad), null, String(bad));

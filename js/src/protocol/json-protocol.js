@@ -4,6 +4,13 @@
 
 export const TARGET_PREFIX = "DynamoDB_20120810.";
 
+/**
+ * DynamoDB Streams' prefix. The engine answers its operations beside DynamoDB's, so one endpoint
+ * serves both clients; each prefix names only its own service's operations.
+ */
+export const STREAMS_TARGET_PREFIX = "DynamoDBStreams_20120810.";
+export const STREAMS_OPERATIONS = new Set(["ListStreams", "DescribeStream", "GetShardIterator", "GetRecords"]);
+
 /** The content types DynamoDB accepts on requests (media type only, parameters ignored). */
 export const JSON_CONTENT_TYPES = new Set([
   "application/x-amz-json-1.0",
@@ -16,12 +23,15 @@ export const DEFAULT_CONTENT_TYPE = "application/x-amz-json-1.0";
 
 /**
  * The operation named by an X-Amz-Target header value, or null when the header is missing or not
- * of the form `DynamoDB_20120810.<Operation>`.
+ * of the form `DynamoDB_20120810.<Operation>` or `DynamoDBStreams_20120810.<StreamsOperation>`.
  */
 export function operationFromTarget(target) {
-  if (typeof target !== "string" || !target.startsWith(TARGET_PREFIX)) return null;
-  const operation = target.slice(TARGET_PREFIX.length);
-  return /^[A-Za-z]+$/.test(operation) ? operation : null;
+  if (typeof target !== "string") return null;
+  const streams = target.startsWith(STREAMS_TARGET_PREFIX);
+  if (!streams && !target.startsWith(TARGET_PREFIX)) return null;
+  const operation = target.slice((streams ? STREAMS_TARGET_PREFIX : TARGET_PREFIX).length);
+  if (!/^[A-Za-z]+$/.test(operation)) return null;
+  return STREAMS_OPERATIONS.has(operation) === streams ? operation : null;
 }
 
 /** The media type of a Content-Type header value, lower-cased, without parameters. */

@@ -1,6 +1,6 @@
-// An AWS SDK v3 HttpHandler that never touches the network: it reads the DynamoDB operation from
-// the X-Amz-Target header, runs it on a ShoalDB in this process and answers with what DynamoDB
-// would send. `new DynamoDBClient({ requestHandler: db.requestHandler(), ... })` then works in a
+// An AWS SDK v3 HttpHandler that never touches the network: it reads the DynamoDB (or DynamoDB
+// Streams) operation from the X-Amz-Target header, runs it on a ShoalDB in this process and answers
+// with what DynamoDB would send. `new DynamoDBClient({ requestHandler: db.requestHandler(), ... })` then works in a
 // browser, a worker or Node alike.
 //
 // The body is returned as a Uint8Array: the SDK's deserializers take a Uint8Array body as is and

@@ -1,5 +1,6 @@
 // A Node HTTP endpoint speaking DynamoDB's JSON protocol, backed by the same wasm engine as every
-// other runtime: a drop-in for DynamoDB Local. Any credentials and any region are accepted; the
+// other runtime: a drop-in for DynamoDB Local. It answers DynamoDB Streams too (X-Amz-Target
+// DynamoDBStreams_20120810.*), so a streams client can use the same endpoint URL. Any credentials and any region are accepted; the
 // request signature is not checked.
 import { createServer } from "node:http";
 import * as zlib from "node:zlib";
