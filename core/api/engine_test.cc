@@ -1,36 +1,10 @@
-#include <catch2/catch_test_macros.hpp>
-
-#include "api/engine.h"
-#include "json/json.h"
+#include "api/test_db.h"
 
 using namespace shoal;
 
 namespace {
 
-constexpr int64_t kNow = 1'700'000'000'000;
-
-struct Db {
-  Engine engine;
-  Response call(const char* op, const std::string& body) { return engine.execute(op, body, kNow); }
-  JsonDocument ok(const char* op, const std::string& body) {
-    Response r = call(op, body);
-    INFO(op << " " << body << " -> " << r.body);
-    REQUIRE(r.status == 200);
-    JsonDocument d;
-    d.Parse(r.body.c_str());
-    return d;
-  }
-  // Returns "Type: message" of an expected error.
-  std::string err(const char* op, const std::string& body) {
-    Response r = call(op, body);
-    INFO(op << " " << body << " -> " << r.body);
-    REQUIRE(r.status != 200);
-    JsonDocument d;
-    d.Parse(r.body.c_str());
-    std::string type = d["__type"].GetString();
-    return type.substr(type.find('#') + 1) + ": " + d["message"].GetString();
-  }
-};
+using Db = shoal::testing::TestDb;
 
 const std::string kCreate = R"({"TableName":"Music","KeySchema":[{"AttributeName":"Artist","KeyType":"HASH"},
   {"AttributeName":"Song","KeyType":"RANGE"}],"AttributeDefinitions":[{"AttributeName":"Artist","AttributeType":"S"},
