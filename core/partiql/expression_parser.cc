@@ -195,6 +195,7 @@ class ConditionParser {
     if (t.kind == TokenKind::Identifier && c_.peek(1).kind == TokenKind::LParen) {
       std::string lower = lowerName(t.text);
       if (isConditionFunction(lower)) {
+        Cursor::Nest nest(c_);
         uint32_t offset = c_.next().offset;
         return functionCondition(lower, arguments(c_), offset);
       }
@@ -365,6 +366,7 @@ Operand parseOperand(Cursor& c) {
   if (t.kind == TokenKind::Identifier && c.peek(1).kind == TokenKind::LParen) {
     std::string lower = lowerName(t.text);
     if (lower != "size") throwInvalid("Unsupported operation: function " + t.text + " is not supported here");
+    Cursor::Nest nest(c);
     uint32_t offset = c.next().offset;
     return functionOperand(lower, arguments(c), offset);
   }
