@@ -64,6 +64,12 @@ inline constexpr int kMaxInOperands = 100;                       // IN: the left
 inline constexpr int kMaxDocumentPathDepth = 32;                 // elements of a.b[1].c
 inline constexpr int kMaxExpressionNesting = 128;                // parentheses, NOT and functions
 
+// PartiQL (ExecuteStatement, BatchExecuteStatement, ExecuteTransaction)
+inline constexpr size_t kMaxStatementLength = 8192;       // one statement's text
+inline constexpr size_t kMaxNextTokenLength = 32768;      // ExecuteStatement's NextToken
+inline constexpr size_t kMaxBatchStatements = 25;         // statements of one BatchExecuteStatement
+inline constexpr size_t kMaxTransactionStatements = 100;  // statements of one ExecuteTransaction
+
 // Storage (ShoalDB's own bounds on what a decoder of stored bytes accepts; a bad length or a
 // deep nesting in a damaged file is refused instead of exhausting memory or the wasm stack).
 inline constexpr int kMaxStoredNestingDepth = 2 * kMaxNestingDepth;  // values in log/snapshot

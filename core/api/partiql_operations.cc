@@ -24,11 +24,6 @@
 namespace shoal {
 namespace {
 
-constexpr size_t kMaxStatementLength = 8192;
-constexpr size_t kMaxNextTokenLength = 32768;
-constexpr size_t kMaxBatchStatements = 25;
-constexpr size_t kMaxTransactionStatements = 100;
-
 struct ParsedStatement {
   std::string text;
   std::vector<AttributeValue> parameters;
@@ -41,9 +36,9 @@ void checkStatementMembers(const RequestReader& r, const std::string& path, Viol
   auto text = r.string("Statement");
   v.notNull(text.has_value(), path + "statement");
   if (text && text->empty()) v.add("''", path + "statement", "Member must have length greater than or equal to 1");
-  if (text && text->size() > kMaxStatementLength)
+  if (text && text->size() > limits::kMaxStatementLength)
     v.add("'" + *text + "'", path + "statement",
-          "Member must have length less than or equal to " + std::to_string(kMaxStatementLength));
+          "Member must have length less than or equal to " + std::to_string(limits::kMaxStatementLength));
   if (const JsonValue* params = r.array("Parameters"); params && params->Empty())
     v.add("'[]'", path + "parameters", "Member must have length greater than or equal to 1");
   if (auto rv = r.string("ReturnValuesOnConditionCheckFailure"); rv && *rv != "ALL_OLD" && *rv != "NONE")
@@ -115,9 +110,9 @@ void executeStatement(OperationContext& ctx) {
     v.add("'" + std::to_string(*limit) + "'", "limit", "Member must have value greater than or equal to 1");
   auto nextToken = req.string("NextToken");
   if (nextToken && nextToken->empty()) v.add("''", "nextToken", "Member must have length greater than or equal to 1");
-  if (nextToken && nextToken->size() > kMaxNextTokenLength)
+  if (nextToken && nextToken->size() > limits::kMaxNextTokenLength)
     v.add("'" + *nextToken + "'", "nextToken",
-          "Member must have length less than or equal to " + std::to_string(kMaxNextTokenLength));
+          "Member must have length less than or equal to " + std::to_string(limits::kMaxNextTokenLength));
   CapacityDetail capacity = readReturnConsumedCapacity(req, v);
   v.throwIfAny();
 
@@ -192,10 +187,11 @@ void batchExecuteStatement(OperationContext& ctx) {
   v.notNull(statements != nullptr, "statements");
   if (statements && statements->Empty())
     v.add("'[]'", "statements", "Member must have length greater than or equal to 1");
-  if (statements && statements->Size() > kMaxBatchStatements)
-    v.addUnshown("statements", "Member must have length less than or equal to " + std::to_string(kMaxBatchStatements));
+  if (statements && statements->Size() > limits::kMaxBatchStatements)
+    v.addUnshown("statements",
+                 "Member must have length less than or equal to " + std::to_string(limits::kMaxBatchStatements));
   std::vector<const JsonValue*> members;
-  if (statements && statements->Size() <= kMaxBatchStatements) {
+  if (statements && statements->Size() <= limits::kMaxBatchStatements) {
     size_t index = 0;
     for (const JsonValue& element : statements->GetArray()) {
       const JsonValue& m = objectElement(element);
@@ -347,11 +343,11 @@ void executeTransaction(OperationContext& ctx) {
   v.notNull(statements != nullptr, "transactStatements");
   if (statements && statements->Empty())
     v.add("'[]'", "transactStatements", "Member must have length greater than or equal to 1");
-  if (statements && statements->Size() > kMaxTransactionStatements)
+  if (statements && statements->Size() > limits::kMaxTransactionStatements)
     v.addUnshown("transactStatements",
-                 "Member must have length less than or equal to " + std::to_string(kMaxTransactionStatements));
+                 "Member must have length less than or equal to " + std::to_string(limits::kMaxTransactionStatements));
   std::vector<const JsonValue*> members;
-  if (statements && statements->Size() <= kMaxTransactionStatements) {
+  if (statements && statements->Size() <= limits::kMaxTransactionStatements) {
     size_t index = 0;
     for (const JsonValue& element : statements->GetArray()) {
       const JsonValue& m = objectElement(element);
@@ -383,7 +379,8 @@ void executeTransaction(OperationContext& ctx) {
   // A statement on a table that does not exist cancels the transaction.
   std::vector<CancellationReason> missing(parsed.size());
   for (size_t i = 0; i < parsed.size(); ++i)
-    if (!ctx.catalog.find(tableOf(parsed[i]))) missing[i] = CancellationReason{"ResourceNotFound", "Requested resource not found", {}};
+    if (!ctx.catalog.find(tableOf(parsed[i])))
+      missing[i] = CancellationReason{"ResourceNotFound", "Requested resource not found", {}};
   if (anyFailed(missing)) throw transactionCanceled(missing);
 
   std::optional<std::string> returnCapacity =
@@ -428,7 +425,8 @@ void executeTransaction(OperationContext& ctx) {
       if (responses[static_cast<rapidjson::SizeType>(i)].HasMember("Item")) {
         writeKey(w, "Item");
         const auto& select = std::get<partiql::SelectStatement>(parsed[i]);
-        writeAttributeMap(w, projectColumns(select, parseAttributeMap(responses[static_cast<rapidjson::SizeType>(i)]["Item"])));
+        writeAttributeMap(
+            w, projectColumns(select, parseAttributeMap(responses[static_cast<rapidjson::SizeType>(i)]["Item"])));
       }
       w.EndObject();
     }

@@ -101,8 +101,8 @@ TEST_CASE("PartiQL SELECT with the partition key reads that partition, as Query 
   CHECK(column(rest["Items"], "sk") == V{"3"});
 
   CHECK(column(run(db, "SELECT sk FROM Orders WHERE pk = 'a' AND sk >= 2")["Items"], "sk") == V{"2", "3"});
-  CHECK(column(run(db, "SELECT sk FROM Orders WHERE pk = 'a' AND sk BETWEEN 1 AND 2 ORDER BY sk DESC")["Items"], "sk") ==
-        V{"2", "1"});
+  CHECK(column(run(db, "SELECT sk FROM Orders WHERE pk = 'a' AND sk BETWEEN 1 AND 2 ORDER BY sk DESC")["Items"],
+               "sk") == V{"2", "1"});
   CHECK(column(run(db, "SELECT sk FROM Orders WHERE pk = 'a' AND sk <> 2")["Items"], "sk") == V{"1", "3"});
   CHECK(column(run(db, "SELECT sk FROM Orders WHERE pk = 'a' AND (sk = 1 OR sk = 3)")["Items"], "sk") == V{"1", "3"});
   CHECK(column(run(db, "SELECT sk FROM Orders WHERE pk = 'a' AND sk = 2 AND total > 10")["Items"], "sk") == V{"2"});
@@ -161,7 +161,8 @@ TEST_CASE("PartiQL SELECT reads nested paths and names columns after their last 
   CHECK(item.MemberCount() == 2);
   CHECK(item["l[1]"]["N"].GetString() == std::string("2"));
   CHECK(item["tags"]["SS"].Size() == 2);
-  CHECK(column(run(db, "SELECT sk FROM Orders WHERE pk = 'a' AND m.l[0] = 1 AND m.l[1] > 1")["Items"], "sk").size() == 3);
+  CHECK(column(run(db, "SELECT sk FROM Orders WHERE pk = 'a' AND m.l[0] = 1 AND m.l[1] > 1")["Items"], "sk").size() ==
+        3);
 }
 
 TEST_CASE("PartiQL functions and IS tests run in the expression engine", "[partiql][api]") {
@@ -204,8 +205,9 @@ TEST_CASE("PartiQL UPDATE needs the whole key and an existing item", "[partiql][
                        "REMOVE m.l[1] WHERE pk = 'a' AND sk = 1 RETURNING ALL NEW *");
   REQUIRE(r["Items"].Size() == 1);
   CHECK(r["Items"][0]["total"]["N"].GetString() == std::string("15"));
-  CHECK(getItem(db, "Orders", R"({"pk":{"S":"a"},"sk":{"N":"1"}})") ==
-        R"({"m":{"M":{"l":{"L":[{"S":"first"}]}}},"pk":{"S":"a"},"sk":{"N":"1"},"tags":{"SS":["x","y","z"]},"total":{"N":"15"}})");
+  CHECK(
+      getItem(db, "Orders", R"({"pk":{"S":"a"},"sk":{"N":"1"}})") ==
+      R"({"m":{"M":{"l":{"L":[{"S":"first"}]}}},"pk":{"S":"a"},"sk":{"N":"1"},"tags":{"SS":["x","y","z"]},"total":{"N":"15"}})");
   JsonDocument modified = run(db, "UPDATE Orders SET total = 1 WHERE pk = 'a' AND sk = 1 RETURNING MODIFIED OLD *");
   CHECK(modified["Items"][0].MemberCount() == 1);
   CHECK(modified["Items"][0]["total"]["N"].GetString() == std::string("15"));
@@ -256,7 +258,8 @@ TEST_CASE("PartiQL parameters bind to every kind of statement", "[partiql][api]"
   db.createTable("Params", "N");
   run(db, "INSERT INTO Params VALUE {'pk': ?, 'sk': ?, 'v': ?, 'b': ?}",
       R"([{"S":"p"},{"N":"1"},{"L":[{"S":"x"}]},{"B":"AAE="}])");
-  run(db, "UPDATE Params SET v = list_append(v, ?) WHERE pk = ? AND sk = ?", R"([{"L":[{"S":"y"}]},{"S":"p"},{"N":"1"}])");
+  run(db, "UPDATE Params SET v = list_append(v, ?) WHERE pk = ? AND sk = ?",
+      R"([{"L":[{"S":"y"}]},{"S":"p"},{"N":"1"}])");
   JsonDocument r = run(db, "SELECT v[1], b FROM Params WHERE pk = ? AND sk = ?", R"([{"S":"p"},{"N":"1"}])");
   CHECK(r["Items"][0]["v[1]"]["S"].GetString() == std::string("y"));
   CHECK(r["Items"][0]["b"]["B"].GetString() == std::string("AAE="));
@@ -357,14 +360,16 @@ TEST_CASE("BatchExecuteStatement answers each statement on its own", "[partiql][
   CHECK(rr[0]["Item"].MemberCount() == 1);
   CHECK_FALSE(rr[1].HasMember("Item"));
   CHECK_FALSE(rr[1].HasMember("Error"));
-  const std::string needsKey = "Select statements within BatchExecuteStatement must specify the primary key in the where clause.";
+  const std::string needsKey =
+      "Select statements within BatchExecuteStatement must specify the primary key in the where clause.";
   CHECK(rr[2]["Error"]["Message"].GetString() == needsKey);
   CHECK(rr[3]["Error"]["Message"].GetString() == needsKey);
   CHECK(rr[4]["Error"]["Code"].GetString() == std::string("ResourceNotFound"));
 
-  CHECK(db.err("BatchExecuteStatement", R"J({"Statements":[{"Statement":"SELECT * FROM Batch WHERE pk = 'a' AND sk = 1"},
+  CHECK(
+      db.err("BatchExecuteStatement", R"J({"Statements":[{"Statement":"SELECT * FROM Batch WHERE pk = 'a' AND sk = 1"},
     {"Statement":"DELETE FROM Batch WHERE pk = 'a' AND sk = 1"}]})J")
-            .rfind("ValidationException: ", 0) == 0);
+          .rfind("ValidationException: ", 0) == 0);
   std::string many = R"({"Statements":[)";
   for (int i = 0; i < 26; ++i) many += std::string(i ? "," : "") + R"({"Statement":"SELECT * FROM Batch"})";
   CHECK(db.err("BatchExecuteStatement", many + "]}").find("Member must have length less than or equal to 25") !=
@@ -450,9 +455,10 @@ TEST_CASE("ExecuteTransaction reads items by their whole key", "[partiql][api]")
   CHECK(r["Responses"][0]["Item"]["v"]["N"].GetString() == std::string("1"));
   CHECK(r["Responses"][1].ObjectEmpty());
   CHECK(r.HasMember("ConsumedCapacity"));
-  CHECK(db.err("ExecuteTransaction", R"J({"TransactStatements":[{"Statement":"SELECT * FROM TxR WHERE pk = 'a'"}]})J") ==
-        "ValidationException: Validation failed in TransactStatements[0]: Select statements within ExecuteTransaction "
-        "must specify the primary key in the where clause.");
+  CHECK(
+      db.err("ExecuteTransaction", R"J({"TransactStatements":[{"Statement":"SELECT * FROM TxR WHERE pk = 'a'"}]})J") ==
+      "ValidationException: Validation failed in TransactStatements[0]: Select statements within ExecuteTransaction "
+      "must specify the primary key in the where clause.");
   CHECK(db.err("ExecuteTransaction",
                R"J({"TransactStatements":[{"Statement":"SELECT * FROM \"TxR\".\"i\" WHERE pk = 'a' AND sk = 1"}]})J") ==
         "ValidationException: Validation failed in TransactStatements[0]: Reads on indices are not supported within "

@@ -44,7 +44,8 @@ void planUpdate(Catalog& catalog, partiql::UpdateStatement& s, partiql::KeyRule 
   w.updateExpression = w.expressions.update(s.update);
   w.conditionExpression =
       "attribute_exists(" + w.expressions.path(expr::DocumentPath::attribute(table.schema().key.hash.name)) + ")";
-  if (target.condition.node) w.conditionExpression += " AND " + inParentheses(w.expressions.condition(target.condition));
+  if (target.condition.node)
+    w.conditionExpression += " AND " + inParentheses(w.expressions.condition(target.condition));
 }
 
 void planDelete(Catalog& catalog, partiql::DeleteStatement& s, partiql::KeyRule rule, WriteRequest& w) {

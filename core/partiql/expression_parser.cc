@@ -86,7 +86,8 @@ bool parenthesizedOperand(const Cursor& c) {
   for (size_t i = 0;; ++i) {
     TokenKind k = c.peek(i).kind;
     if (k == TokenKind::End) return false;
-    if (k == TokenKind::LParen || k == TokenKind::LBracket || k == TokenKind::LBrace || k == TokenKind::BagOpen) ++depth;
+    if (k == TokenKind::LParen || k == TokenKind::LBracket || k == TokenKind::LBrace || k == TokenKind::BagOpen)
+      ++depth;
     if (k == TokenKind::RParen || k == TokenKind::RBracket || k == TokenKind::RBrace || k == TokenKind::BagClose) {
       if (--depth == 0) {
         const Token& after = c.peek(i + 1);

@@ -79,7 +79,8 @@ std::string ExpressionWriter::update(const expr::UpdateAst& ast) {
       clause += clause.empty() ? std::string(expr::updateActionName(kind)) + " " : ", ";
       clause += path(a.path);
       if (kind == expr::UpdateActionKind::Set) clause += " = " + operand(*a.value);
-      if (kind == expr::UpdateActionKind::Add || kind == expr::UpdateActionKind::Delete) clause += " " + operand(*a.value);
+      if (kind == expr::UpdateActionKind::Add || kind == expr::UpdateActionKind::Delete)
+        clause += " " + operand(*a.value);
     }
     if (!clause.empty()) out += (out.empty() ? "" : " ") + clause;
   }

@@ -32,7 +32,8 @@ using V = std::vector<std::string>;
 TEST_CASE("partiql lexer: names, strings, numbers and operators", "[partiql]") {
   CHECK(texts("SELECT * FROM \"Music\" WHERE a.b[1] <> 'it''s'") ==
         V{"SELECT", "*", "FROM", "Music", "WHERE", "a", ".", "b", "[", "1", "]", "<>", "it's"});
-  CHECK(texts("x != 1.5e-3 AND y<=.5 OR z >= 2E+3") == V{"x", "!=", "1.5e-3", "AND", "y", "<=", ".5", "OR", "z", ">=", "2E+3"});
+  CHECK(texts("x != 1.5e-3 AND y<=.5 OR z >= 2E+3") ==
+        V{"x", "!=", "1.5e-3", "AND", "y", "<=", ".5", "OR", "z", ">=", "2E+3"});
   CHECK(texts("<<'a', 1>> ? \"q\"\"uote\"") == V{"<<", "a", ",", "1", ">>", "?", "q\"uote"});
   CHECK(texts("n=n-1") == V{"n", "=", "n", "-", "1"});
   // "1 e5" is a number and a name, not an exponent.

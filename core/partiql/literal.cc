@@ -94,7 +94,8 @@ AttributeValue map(Cursor& c, const std::string& place, int depth) {
     do {
       const Token& key = c.peek();
       if (key.kind != TokenKind::String) {
-        if (key.kind == TokenKind::RBrace || key.kind == TokenKind::Comma || key.kind == TokenKind::End) c.unexpected(key);
+        if (key.kind == TokenKind::RBrace || key.kind == TokenKind::Comma || key.kind == TokenKind::End)
+          c.unexpected(key);
         throwInvalid("Tuple keys must be of type String under " + place);
       }
       std::string name = key.text;

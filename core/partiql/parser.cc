@@ -171,7 +171,8 @@ class StatementParser {
       c_.next();
       c_.expect(TokenKind::Colon);
       AttributeValue v = parseLiteral(c_);
-      if (!out.emplace(name, std::move(v)).second) throwInvalid("Duplicate keys in tuple. Key: " + name + " under root");
+      if (!out.emplace(name, std::move(v)).second)
+        throwInvalid("Duplicate keys in tuple. Key: " + name + " under root");
     } while (c_.accept(TokenKind::Comma));
     c_.expect(TokenKind::RBrace);
     return out;
@@ -237,7 +238,8 @@ class StatementParser {
       throwInvalid(std::string("The first argument to ") + name + " must equal the assignment value" + c_.at(fn));
     const expr::ValueRef* second = args[1].first.value();
     if (!second || !isSetType(second->value))
-      throwInvalid(std::string("The second argument to ") + name + " must be a value with type SET" + c_.at(firstToken));
+      throwInvalid(std::string("The second argument to ") + name + " must be a value with type SET" +
+                   c_.at(firstToken));
     return UpdateAction{add ? UpdateActionKind::Add : UpdateActionKind::Delete, std::move(target),
                         std::move(args[1].first)};
   }
@@ -359,7 +361,8 @@ Statement parseStatement(std::string_view text, const std::vector<AttributeValue
   Statement s = StatementParser(c).statement();
   c.accept(TokenKind::Semicolon);
   if (c.peek().kind != TokenKind::End) throwNotWellFormed("Unexpected token after expression");
-  if (c.parametersUsed() != parameters.size()) throwInvalid("Number of parameters in request and statement don't match.");
+  if (c.parametersUsed() != parameters.size())
+    throwInvalid("Number of parameters in request and statement don't match.");
   return s;
 }
 

@@ -129,8 +129,9 @@ TEST_CASE("partiql parser: DELETE, INSERT and EXISTS", "[partiql]") {
   auto d = parseAs<DeleteStatement>("DELETE FROM t WHERE pk = 'a' AND v = 1 RETURNING ALL OLD *");
   CHECK(show(d.where) == "(pk = S:a) AND (v = N:1)");
   CHECK(d.returning == Returning::AllOld);
-  CHECK(parseError("DELETE FROM t WHERE pk = 'x' RETURNING MODIFIED OLD *") ==
-        "Invalid returning clause: RETURNING MODIFIED OLD *. Only RETURNING ALL OLD * is allowed in DELETE statements.");
+  CHECK(
+      parseError("DELETE FROM t WHERE pk = 'x' RETURNING MODIFIED OLD *") ==
+      "Invalid returning clause: RETURNING MODIFIED OLD *. Only RETURNING ALL OLD * is allowed in DELETE statements.");
   CHECK(parseError("DELETE FROM t WHERE pk = 1 ORDER BY pk") == kBad + "Unexpected token after expression");
   CHECK(parseError("DELETE FROM") == kBad + "Expected identifier for simple path");
   CHECK(parseError("DELETE FROM WHERE pk = 'a'") == kBad + "Expected identifier for simple path");
@@ -138,7 +139,8 @@ TEST_CASE("partiql parser: DELETE, INSERT and EXISTS", "[partiql]") {
 
   CHECK(parseError("INSERT INTO t VALUE {'pk': 'a'} foo") == kBad + "Unexpected token after expression");
   CHECK(parseError("INSERT INTO t x VALUE {'pk': 'x'}") == kBad + "Unexpected token after expression");
-  CHECK(parseError("INSERT INTO t VALUE {'pk': 'a'}, {'pk': 'b'}").find("Inserting multiple items") != std::string::npos);
+  CHECK(parseError("INSERT INTO t VALUE {'pk': 'a'}, {'pk': 'b'}").find("Inserting multiple items") !=
+        std::string::npos);
   CHECK(parseError("INSERT INTO t VALUE {'pk': 'a', 'pk': 'b'}") == "Duplicate keys in tuple. Key: pk under root");
   CHECK(parseError("INSERT INTO t.i VALUE {'pk': 'a'}") == "This operation is not supported on an index");
 
@@ -170,7 +172,8 @@ TEST_CASE("partiql parser: DynamoDB's grammar errors", "[partiql]") {
   CHECK(parseError("SELECT * FROM \"t\".\"i\".\"j\"") == "A path may contain at most 2 components in the FROM clause");
   CHECK(parseError("SELECT * FROM \"t\".\"\"") == "Path component cannot be an empty string");
   CHECK(parseError("SELECT * FROM \"\"") == "Path component cannot be an empty string");
-  CHECK(parseError("SELECT *, a FROM t") == "Other attributes should not be present in the projection when '*' is used.");
+  CHECK(parseError("SELECT *, a FROM t") ==
+        "Other attributes should not be present in the projection when '*' is used.");
   CHECK(parseError(s + " WHERE a = MISSING") == "MISSING must be compared using IS operator");
   CHECK(parseError(s + " WHERE a") == "WHERE clause must contain an expression that resolves to a boolean");
 }

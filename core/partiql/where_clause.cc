@@ -137,8 +137,10 @@ ConditionNode conjunction(std::vector<ConditionNode> terms) {
 
 std::optional<Equality> equalityOf(const ConditionNode& node, bool allowSingleIn) {
   if (const auto* c = std::get_if<expr::Comparison>(node.node.get()); c && c->op == expr::CompareOp::Eq) {
-    if (const std::string* a = attributeOf(c->left); a && c->right.value()) return Equality{*a, &c->right.value()->value};
-    if (const std::string* a = attributeOf(c->right); a && c->left.value()) return Equality{*a, &c->left.value()->value};
+    if (const std::string* a = attributeOf(c->left); a && c->right.value())
+      return Equality{*a, &c->right.value()->value};
+    if (const std::string* a = attributeOf(c->right); a && c->left.value())
+      return Equality{*a, &c->left.value()->value};
   }
   if (const auto* in = std::get_if<expr::In>(node.node.get()); allowSingleIn && in && in->candidates.size() == 1) {
     const std::string* a = attributeOf(in->subject);
@@ -169,7 +171,8 @@ ItemTarget itemTarget(ConditionNode where, const KeySchema& key, KeyRule rule) {
     }
   }
   for (const auto& [name, _] : conflicting) target.key.erase(name);
-  if (rule == KeyRule::Strict && (!target.key.count(key.hash.name) || (key.range && !target.key.count(key.range->name))))
+  if (rule == KeyRule::Strict &&
+      (!target.key.count(key.hash.name) || (key.range && !target.key.count(key.range->name))))
     throwInvalid("Where clause does not contain a mandatory equality on all key attributes");
   target.condition = conjunction(std::move(rest));
   return target;

@@ -35,7 +35,8 @@ std::string error(const std::function<void()>& f) {
 }  // namespace
 
 TEST_CASE("partiql where: a write names one item by equalities on its whole key", "[partiql]") {
-  ItemTarget t = itemTarget(where("(pk = 'a' AND sk = 1) AND v > 2 AND 'a' = pk"), keys(Type::S, Type::N), KeyRule::Strict);
+  ItemTarget t =
+      itemTarget(where("(pk = 'a' AND sk = 1) AND v > 2 AND 'a' = pk"), keys(Type::S, Type::N), KeyRule::Strict);
   CHECK(show(AttributeValue::map(t.key)) == "{pk:S:a,sk:N:1}");
   CHECK(show(t.condition) == "v > N:2");
 
@@ -80,7 +81,8 @@ TEST_CASE("partiql where: the key range a SELECT reads", "[partiql]") {
   CHECK(flipped->sort->op == expr::SortKeyOp::Lt);
   CHECK(keyRange(where("pk = 'a' AND begins_with(sk, 'x')"), keys(Type::S, Type::S))->sort->op ==
         expr::SortKeyOp::BeginsWith);
-  CHECK(keyRange(where("pk = 'a' AND sk BETWEEN 1 AND 2"), keys(Type::S, Type::N))->sort->op == expr::SortKeyOp::Between);
+  CHECK(keyRange(where("pk = 'a' AND sk BETWEEN 1 AND 2"), keys(Type::S, Type::N))->sort->op ==
+        expr::SortKeyOp::Between);
   CHECK_FALSE(keyRange(where("pk = 'a' AND sk <> 1"), keys(Type::S, Type::N))->sort);
   CHECK_FALSE(keyRange(where("pk = 'a' AND (sk = 1 OR sk = 2)"), keys(Type::S, Type::N))->sort);
 
