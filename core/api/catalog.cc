@@ -21,6 +21,8 @@ Table& Catalog::create(TableSchema schema) {
   std::string name = schema.name;
   auto& slot = tables_[name];
   slot = std::make_unique<Table>(std::move(schema));
+  for (const auto& index : slot->schema().indexes)
+    if (index.status == IndexStatus::Creating) indexesCreating_ = true;  // e.g. loaded from a snapshot
   for (auto* o : observers_) o->onCreateTable(slot->schema());
   return *slot;
 }
@@ -54,6 +56,8 @@ void Catalog::schemaChanged(const Table& table) {
 }
 
 void Catalog::activateCreatedIndexes() {
+  if (!indexesCreating_) return;
+  indexesCreating_ = false;
   for (auto& [name, table] : tables_) {
     bool changed = false;
     for (auto& index : table->mutableSchema().indexes)

@@ -29,6 +29,7 @@ class Catalog {
   // Global secondary indexes report CREATING (backfilling) in the response of the UpdateTable
   // that made them and ACTIVE from the next request on; called before every request.
   void activateCreatedIndexes();
+  void noteIndexCreated() { indexesCreating_ = true; }
   void addObserver(CommitObserver* observer) { observers_.push_back(observer); }
   void removeObserver(CommitObserver* observer);
   const std::map<std::string, std::unique_ptr<Table>>& tables() const { return tables_; }
@@ -42,6 +43,7 @@ class Catalog {
  private:
   std::map<std::string, std::unique_ptr<Table>> tables_;  // ordered: ListTables pages by name
   std::vector<CommitObserver*> observers_;
+  bool indexesCreating_ = false;  // lets activateCreatedIndexes skip the walk on every request
   uint64_t siteId_;
   HybridClock clock_;
 };

@@ -149,6 +149,7 @@ void updateTable(OperationContext& ctx) {
     // Backfilled now; the index reports CREATING (Backfilling) until the next request.
     s.status = IndexStatus::Creating;
     table.addIndex(std::move(s));
+    ctx.catalog.noteIndexCreated();
   }
   ctx.catalog.schemaChanged(table);
 
