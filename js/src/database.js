@@ -5,43 +5,71 @@ import { unmarshall } from "./document/marshall.js";
 import { instantiateEngine } from "./engine/load-engine.js";
 import { errorFromResponse, ShoalDBError } from "./errors.js";
 import { createRequestHandler } from "./sdk/request-handler.js";
+import { chooseStorage } from "./storage/choose-storage.js";
+import { DurableStore } from "./storage/durable-store.js";
+import { createCipher } from "./storage/encryption.js";
 
 // Options that DESIGN.md promises and later releases implement: refused rather than ignored.
-const NOT_YET_SUPPORTED = ["durability", "encryptionKey", "sync", "worker"];
+const NOT_YET_SUPPORTED = ["sync", "worker"];
+const DURABILITY_MODES = ["strict", "relaxed"];
 const OPEN = Symbol("ShoalDB.open");
 
 export class ShoalDB {
   #engine;
+  #store; // DurableStore, or null for memory
+  #storageKind;
   #marshallOptions;
   #unmarshallOptions;
   #crashed = null; // the error of a wasm trap: the engine's state can no longer be trusted
   #subscribers = new Map(); // table name -> Set of { handler } (subscribe)
 
   /**
-   * Opens a database. Only `storage: "memory"` exists so far.
+   * Opens a database: in memory, or durable in a folder (Node), OPFS or IndexedDB (browsers).
    * @param {import("./index.js").OpenOptions} [options]
    */
   static async open(options = {}) {
-    const { storage = "memory", wasmModule, wasmUrl, marshallOptions = {}, unmarshallOptions = {} } = options;
-    if (storage !== "memory") {
-      throw new Error(
-        `ShoalDB.open: storage ${JSON.stringify(storage)} is not supported yet; this release keeps data in ` +
-          'memory only (storage: "memory"). Durable storage (IndexedDB, OPFS, files) comes in a later release.',
-      );
-    }
+    const { wasmModule, wasmUrl, marshallOptions = {}, unmarshallOptions = {} } = options;
     for (const name of NOT_YET_SUPPORTED) {
       if (options[name] !== undefined) {
         throw new Error(`ShoalDB.open: the "${name}" option is not supported yet`);
       }
     }
+    const durability = options.durability ?? "strict";
+    if (!DURABILITY_MODES.includes(durability)) {
+      throw new TypeError(`ShoalDB.open: durability must be "strict" or "relaxed", not ${JSON.stringify(durability)}`);
+    }
+    const { kind, adapter } = chooseStorage(options);
+    if (adapter === null && options.encryptionKey !== undefined) {
+      throw new TypeError("ShoalDB.open: encryptionKey needs durable storage; a memory database stores nothing to encrypt");
+    }
+    const cipher = options.encryptionKey === undefined ? null : await createCipher(options.encryptionKey);
     const module = await instantiateEngine({ wasmModule, wasmUrl });
-    return new ShoalDB(OPEN, new module.Engine(), { marshallOptions, unmarshallOptions });
+    const engine = new module.Engine();
+    let store = null;
+    if (adapter !== null) {
+      store = new DurableStore(engine, adapter, {
+        durability,
+        cipher,
+        flushIntervalMs: options.flushIntervalMs,
+        checkpointMinBytes: options.checkpointMinBytes,
+      });
+      try {
+        await store.open({ newSiteId: randomSiteId });
+      } catch (error) {
+        await adapter.close().catch(() => {});
+        engine.delete();
+        throw error;
+      }
+    }
+    return new ShoalDB(OPEN, engine, { store, kind, marshallOptions, unmarshallOptions });
   }
 
   /** @private use ShoalDB.open() */
   constructor(token, engine, options) {
     if (token !== OPEN) throw new TypeError("Use ShoalDB.open() to open a database");
     this.#engine = engine;
+    this.#store = options.store;
+    this.#storageKind = options.kind;
     this.#marshallOptions = { ...options.marshallOptions };
     this.#unmarshallOptions = { ...options.unmarshallOptions };
   }
@@ -51,11 +79,36 @@ export class ShoalDB {
   }
 
   /**
+   * Where the data lives and how opening went: `{ kind, durability, recovery }`. `recovery` (durable
+   * storage only) says whether the database was created, how many log records were replayed, and
+   * whether a damaged or torn log tail was dropped (`stop`, `logBytesDropped`).
+   */
+  get storage() {
+    return {
+      kind: this.#storageKind,
+      durability: this.#store?.durability ?? null,
+      recovery: this.#store?.recovery ?? null,
+    };
+  }
+
+  /** Resolves once every write so far is durable (a no-op for memory). */
+  async flush() {
+    this.#checkOpen();
+    await this.#store?.flush();
+  }
+
+  /** Writes a snapshot and empties the log, so that the next open replays nothing. */
+  async checkpoint() {
+    this.#checkOpen();
+    await this.#store?.checkpoint();
+  }
+
+  /**
    * Runs one DynamoDB operation on wire JSON (e.g. `{ TableName, Item: { id: { S: "a" } } }`) and
    * returns the wire JSON response; a DynamoDB error is thrown as a ShoalDBError.
    */
   async execute(operation, input = {}) {
-    const { status, body } = this.#run(operation, JSON.stringify(input));
+    const { status, body } = await this.executeRaw(operation, JSON.stringify(input));
     const parsed = JSON.parse(body);
     if (status === 200) return parsed;
     throw errorFromResponse(status, parsed);
@@ -64,14 +117,27 @@ export class ShoalDB {
   /**
    * The string-level entry point behind execute(), for transports that already hold the request
    * JSON text (the AWS SDK handler, the HTTP server): `{ status, body }` with the HTTP status and
-   * the response JSON text.
+   * the response JSON text. With strict durability it settles once the request's writes are
+   * flushed to storage.
    */
   async executeRaw(operation, requestJson) {
-    return this.#run(operation, requestJson);
+    const response = this.#run(operation, requestJson);
+    if (this.#store !== null && this.#engine !== null && !this.#crashed) {
+      try {
+        await this.#store.afterRequest();
+      } catch (error) {
+        return internalError(error.message);
+      }
+    }
+    return response;
+  }
+
+  #checkOpen() {
+    if (this.#engine === null) throw new Error("ShoalDB: the database is closed");
   }
 
   #run(operation, requestJson) {
-    if (this.#engine === null) throw new Error("ShoalDB: the database is closed");
+    this.#checkOpen();
     if (typeof operation !== "string") throw new TypeError("ShoalDB: the operation must be a string");
     if (typeof requestJson !== "string") throw new TypeError("ShoalDB: the request must be a JSON string");
     if (this.#crashed) return internalError(`The engine stopped after an internal fault: ${this.#crashed.message}`);
@@ -172,18 +238,34 @@ export class ShoalDB {
     return createRequestHandler(this);
   }
 
-  /** Frees the engine. Later calls throw. */
+  /**
+   * Flushes pending writes, checkpoints a grown log, releases the storage (files, locks) and frees
+   * the engine. Later calls throw.
+   */
   async close() {
     if (this.#engine === null) return;
     const engine = this.#engine;
+    const store = this.#store;
     this.#engine = null;
     this.#subscribers.clear();
     try {
-      engine.delete();
-    } catch (error) {
-      if (!this.#crashed) throw error; // after a trap the heap is suspect; freeing may fail too
+      if (store !== null && !this.#crashed) await store.close();
+      else if (store !== null) await store.abandon();
+    } finally {
+      try {
+        engine.delete();
+      } catch (error) {
+        if (!this.#crashed) throw error; // after a trap the heap is suspect; freeing may fail too
+      }
     }
   }
+}
+
+// A random site id for a new database: 52 bits, so that it crosses into the engine exactly as a
+// JavaScript number.
+function randomSiteId() {
+  const [high, low] = globalThis.crypto.getRandomValues(new Uint32Array(2));
+  return (high & 0xfffff) * 2 ** 32 + low || 1;
 }
 
 // A stream record in document form: what db.subscribe handlers receive first.

@@ -79,9 +79,47 @@ export class ShoalDBError extends Error {
   [field: string]: unknown;
 }
 
+/**
+ * A storage adapter: stores bytes that the engine decides (see js/src/storage/storage-adapter.js).
+ * Calls never overlap.
+ */
+export interface StorageAdapter {
+  load(): Promise<{ snapshots: Uint8Array[]; log: Uint8Array }>;
+  append(bytes: Uint8Array): Promise<void>;
+  checkpoint(snapshot: Uint8Array): Promise<void>;
+  truncateLog(length: number): Promise<void>;
+  keepDamagedLog?(bytes: Uint8Array): Promise<void>;
+  close(): Promise<void>;
+}
+
 export interface OpenOptions {
-  /** Where tables live. Only "memory" exists in this release. */
-  storage?: "memory";
+  /**
+   * Where tables live: "memory" (nothing stored), "fs" (a folder, Node), "opfs" or "indexeddb"
+   * (browsers), or an adapter object. Omitted: memory, unless `path` or `name` is given, which asks
+   * for this runtime's durable default (Node: "fs"; browsers: "opfs" where present, else "indexeddb").
+   */
+  storage?: "memory" | "fs" | "opfs" | "indexeddb" | StorageAdapter;
+  /** The folder of storage "fs" (default "shoaldb-data", relative to the working directory). */
+  path?: string;
+  /** The database's name in OPFS or IndexedDB (default "default"). */
+  name?: string;
+  /**
+   * "strict" (default): a write settles once its log record is flushed to storage. "relaxed": a
+   * write settles at once and is flushed within `flushIntervalMs` with the writes around it; a
+   * crash can lose that last interval, never corrupt the database.
+   */
+  durability?: "strict" | "relaxed";
+  /** Relaxed durability: the longest a write waits to be flushed (default 5 ms). */
+  flushIntervalMs?: number;
+  /** Log bytes after which a checkpoint (snapshot, then an empty log) is written (default 4 MiB). */
+  checkpointMinBytes?: number;
+  /**
+   * Encrypts log records and snapshots (AES-GCM) before they reach storage: a WebCrypto AES-GCM
+   * CryptoKey, or a passphrase (PBKDF2-SHA256). A wrong key fails to open.
+   */
+  encryptionKey?: CryptoKey | string;
+  /** Browsers: how long open() waits for another tab or worker to close the database. */
+  lockTimeoutMs?: number;
   /** The compiled engine, for runtimes that cannot fetch or read it (workerd, Deno, bundlers). */
   wasmModule?: WebAssembly.Module | Promise<WebAssembly.Module>;
   /** Where to fetch the engine's wasm from, if not next to the package's dist/ folder. */
@@ -344,7 +382,7 @@ export class ShoalDBRequestHandler {
 
 export class ShoalDB {
   private constructor();
-  /** Opens a database; rejects for storage other than "memory" (not supported yet). */
+  /** Opens a database in memory or on durable storage (see OpenOptions). */
   static open(options?: OpenOptions): Promise<ShoalDB>;
   readonly closed: boolean;
 
@@ -381,6 +419,16 @@ export class ShoalDB {
 
   /** An AWS SDK v3 request handler: `new DynamoDBClient({ requestHandler: db.requestHandler(), ... })`. */
   requestHandler(): ShoalDBRequestHandler;
-  /** Frees the engine; later calls reject. */
+  /** Flushes, checkpoints a grown log, releases storage and frees the engine; later calls reject. */
   close(): Promise<void>;
+  /** Resolves once every write so far is durable (a no-op for memory). */
+  flush(): Promise<void>;
+  /** Writes a snapshot and empties the log, so that the next open replays nothing. */
+  checkpoint(): Promise<void>;
+  /** Where the data lives and what opening found. */
+  readonly storage: {
+    kind: string;
+    durability: "strict" | "relaxed" | null;
+    recovery: null | { created: boolean; recordsApplied: number; logBytesDropped: number; stop: string; [key: string]: unknown };
+  };
 }
