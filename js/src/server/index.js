@@ -1,52 +1,107 @@
 // A Node HTTP endpoint speaking DynamoDB's JSON protocol, backed by the same wasm engine as every
 // other runtime: a drop-in for DynamoDB Local. It answers DynamoDB Streams too (X-Amz-Target
-// DynamoDBStreams_20120810.*), so a streams client can use the same endpoint URL. Any credentials and any region are accepted; the
-// request signature is not checked.
+// DynamoDBStreams_20120810.*), so a streams client can use the same endpoint URL.
+//
+// Anonymous by default (any credentials, any region, signatures unchecked, as DynamoDB Local);
+// with `credentials`, requests must be signed with AWS Signature Version 4 (authenticate.js).
+// Built to be left running: bounded request size, slow-client timeouts, bounded concurrency and
+// body memory (admission.js), gzip, a health endpoint, structured logs, and a graceful close().
+// This file owns the server's lifecycle; handler.js is the per-request pipeline.
+import { readFileSync } from "node:fs";
 import { createServer } from "node:http";
-import * as zlib from "node:zlib";
-import { ShoalDB } from "../database.js";
-import { crc32 as crc32Js } from "../protocol/crc32.js";
-import {
-  badTargetBody,
-  DEFAULT_CONTENT_TYPE,
-  JSON_CONTENT_TYPES,
-  mediaType,
-  operationFromTarget,
-} from "../protocol/json-protocol.js";
-import { newRequestId } from "../protocol/request-id.js";
+import { ShoalDB } from "../index.node.js"; // the Node entry: it registers storage "fs"
+import { createAccessLog } from "./access-log.js";
+import { Admission } from "./admission.js";
+import { credentialTable } from "./authenticate.js";
+import { handleRequest } from "./handler.js";
 
-/** DynamoDB's request size limit. */
+/**
+ * DynamoDB's request size limit: 16 MB, the most a BatchWriteItem request may carry (25 items of
+ * 400 KB are far less, but the limit is on the whole request, and DynamoDB states it as 16 MB).
+ */
 export const MAX_REQUEST_BYTES = 16 * 1024 * 1024;
 
-const crc32 = typeof zlib.crc32 === "function" ? (bytes) => zlib.crc32(bytes) : crc32Js; // zlib.crc32: Node 20.15+
+/** The defaults of startServer's tuning options; see index.d.ts for what each one bounds. */
+export const SERVER_DEFAULTS = Object.freeze({
+  port: 8000,
+  host: "127.0.0.1",
+  maxRequestBytes: MAX_REQUEST_BYTES,
+  maxConcurrentRequests: 128,
+  maxQueuedRequests: 1024,
+  maxBufferedBytes: 8 * MAX_REQUEST_BYTES,
+  maxConnections: 4096,
+  headersTimeoutMs: 10_000,
+  requestTimeoutMs: 60_000,
+  keepAliveTimeoutMs: 30_000,
+  shutdownTimeoutMs: 10_000,
+  gzipMinBytes: 1024,
+});
+
+const VERSION = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")).version;
 
 /**
  * Starts the endpoint. With `db`, serves that database (and leaves it open on close); otherwise
- * opens one with `storage` and closes it on close.
+ * opens one with `storage` (and `path`, `durability`) and closes it on close.
  * @param {import("./index.js").ServerOptions} [options]
  */
 export async function startServer(options = {}) {
-  const { port = 8000, host = "127.0.0.1", storage = "memory", wasmModule, maxRequestBytes = MAX_REQUEST_BYTES } = options;
+  const o = { ...SERVER_DEFAULTS, ...definedOnly(options) };
+  if (o.requestTimeoutMs < o.headersTimeoutMs) {
+    throw new RangeError("startServer: requestTimeoutMs must be at least headersTimeoutMs");
+  }
+  const credentials = credentialTable(options.credentials);
+  const admission = new Admission({
+    maxActive: o.maxConcurrentRequests,
+    maxQueued: o.maxQueuedRequests,
+    maxBytes: o.maxBufferedBytes,
+  });
+  const log = createAccessLog(options.log);
   const ownsDb = options.db === undefined;
-  const db = options.db ?? (await ShoalDB.open({ storage, wasmModule }));
-  const server = createServer((req, res) => {
-    handleRequest(db, req, res, maxRequestBytes).catch((error) => {
-      try {
-        failRequest(res, error);
-      } catch {
-        res.destroy();
-      }
+  const db = options.db ?? (await ShoalDB.open(openOptions(options)));
+  const startedAt = Date.now();
+
+  const state = {
+    db,
+    credentials,
+    admission,
+    log,
+    maxRequestBytes: o.maxRequestBytes,
+    gzipMinBytes: o.gzipMinBytes,
+    draining: false,
+    inFlight: 0,
+    health: () => ({
+      status: state.draining ? "draining" : "ok",
+      service: "shoaldb",
+      version: VERSION,
+      uptimeSeconds: Math.floor((Date.now() - startedAt) / 1000),
+      auth: credentials ? "sigv4" : "anonymous",
+      requests: { inFlight: state.inFlight, running: admission.active, queued: admission.queued },
+    }),
+  };
+
+  const server = createServer({
+    // How often Node looks for connections past headersTimeout / requestTimeout.
+    connectionsCheckingInterval: Math.max(50, Math.min(1000, Math.floor(o.headersTimeoutMs / 4))),
+  });
+  server.headersTimeout = o.headersTimeoutMs;
+  server.requestTimeout = o.requestTimeoutMs;
+  server.keepAliveTimeout = o.keepAliveTimeoutMs;
+  server.maxConnections = o.maxConnections;
+  server.on("request", (req, res) => {
+    state.inFlight += 1;
+    res.once("close", () => {
+      state.inFlight -= 1;
+      // While draining, a keep-alive connection whose last response is done closes now.
+      if (state.draining) server.closeIdleConnections();
     });
+    handleRequest(state, req, res).catch(() => res.destroy());
   });
-  // Malformed HTTP never reaches the handler; answer it and drop the connection.
-  server.on("clientError", (error, socket) => {
-    if (socket.writable && !socket.writableEnded) socket.end("HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n");
-    else socket.destroy();
-  });
+  server.on("clientError", answerClientError);
+
   try {
     await new Promise((resolve, reject) => {
       server.once("error", reject);
-      server.listen(port, host, () => {
+      server.listen(o.port, o.host, () => {
         server.off("error", reject);
         resolve();
       });
@@ -64,109 +119,59 @@ export async function startServer(options = {}) {
     host: address.address,
     port: address.port,
     url: `http://${urlHost}:${address.port}`,
+    health: state.health,
     close() {
-      closing ??= new Promise((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }).then(() => (ownsDb ? db.close() : undefined));
+      closing ??= drain(server, state, o.shutdownTimeoutMs).then(() => (ownsDb ? db.close() : undefined));
       return closing;
     },
   };
 }
 
-async function handleRequest(db, req, res, maxRequestBytes) {
-  if (req.headers.origin) addCorsHeaders(req, res);
-  if (req.method === "OPTIONS") return send(res, 200, "", "text/plain");
-  if (req.method === "GET" || req.method === "HEAD") {
-    req.resume();
-    return send(res, 200, "healthy: shoaldb\n", "text/plain; charset=utf-8");
+// Graceful stop: no new connections, idle ones closed, every request in flight answered (its
+// response says Connection: close), then the listener is gone. Connections still busy after
+// `timeoutMs` are cut.
+async function drain(server, state, timeoutMs) {
+  state.draining = true;
+  const closed = new Promise((resolve) => server.close(() => resolve()));
+  server.closeIdleConnections();
+  const timer = setTimeout(() => server.closeAllConnections(), timeoutMs);
+  try {
+    await closed;
+  } finally {
+    clearTimeout(timer);
   }
-  const declaredLength = Number(req.headers["content-length"]);
-  if (declaredLength > maxRequestBytes) return tooLarge(req, res, declaredLength, maxRequestBytes);
-  const bytes = await readBody(req, maxRequestBytes);
-  if (bytes === null) return tooLarge(req, res, undefined, maxRequestBytes);
-  const contentType = mediaType(req.headers["content-type"]);
-  if (req.method !== "POST" || (bytes.length > 0 && !JSON_CONTENT_TYPES.has(contentType))) {
-    // What DynamoDB's front end answers for anything that is not a JSON-protocol POST.
-    return send(res, 404, "<UnknownOperationException/>\n", "text/xml");
-  }
-  const responseType = contentType === "application/x-amz-json-1.1" ? contentType : DEFAULT_CONTENT_TYPE;
-  const requestBody = new TextDecoder().decode(bytes);
-  const operation = operationFromTarget(req.headers["x-amz-target"]);
-  if (operation === null) return send(res, 400, badTargetBody(requestBody), responseType);
-  const { status, body } = await db.executeRaw(operation, requestBody);
-  send(res, status, body, responseType);
 }
 
-// The body, or null once it exceeds the limit (the rest is then drained and dropped).
-function readBody(req, maxRequestBytes) {
-  return new Promise((resolve, reject) => {
-    const chunks = [];
-    let length = 0;
-    let overflow = false;
-    req.on("data", (chunk) => {
-      if (overflow) return;
-      length += chunk.length;
-      if (length > maxRequestBytes) {
-        overflow = true;
-        chunks.length = 0;
-        resolve(null);
-        return;
-      }
-      chunks.push(chunk);
-    });
-    req.on("end", () => resolve(overflow ? null : Buffer.concat(chunks, length)));
-    req.on("error", reject);
-  });
-}
-
-function tooLarge(req, res, length, maxRequestBytes) {
-  req.resume();
-  res.setHeader("Connection", "close");
-  const size = length === undefined ? "" : ` (${length} bytes)`;
-  send(
-    res,
-    413,
-    JSON.stringify({
-      __type: "com.amazon.coral.service#RequestEntityTooLargeException",
-      message: `Request payload${size} is over the limit of ${maxRequestBytes} bytes`,
-    }),
-    DEFAULT_CONTENT_TYPE,
-  );
-}
-
-function send(res, status, body, contentType) {
-  const bytes = Buffer.from(body, "utf8");
-  res.statusCode = status;
-  res.setHeader("Content-Type", contentType);
-  res.setHeader("Content-Length", bytes.length);
-  res.setHeader("x-amzn-RequestId", newRequestId());
-  res.setHeader("x-amz-crc32", String(crc32(bytes)));
-  res.end(bytes);
-}
-
-function failRequest(res, error) {
-  if (res.headersSent) {
-    res.destroy(error);
+// Malformed HTTP, oversized headers and slow clients never reach the handler: answer them as
+// plainly as HTTP allows and drop the connection.
+function answerClientError(error, socket) {
+  if (!socket.writable || socket.writableEnded) {
+    socket.destroy();
     return;
   }
-  const message = error instanceof Error ? error.message : String(error);
-  send(
-    res,
-    500,
-    JSON.stringify({ __type: "com.amazonaws.dynamodb.v20120810#InternalServerError", message }),
-    DEFAULT_CONTENT_TYPE,
+  let status = "400 Bad Request";
+  let type = "SerializationException";
+  let message = "The request is not valid HTTP/1.1";
+  if (error.code === "ERR_HTTP_REQUEST_TIMEOUT" || error.code === "ERR_HTTP_HEADERS_TIMEOUT") {
+    status = "408 Request Timeout";
+    type = "RequestTimeoutException";
+    message = "The request was not received in time";
+  } else if (error.code === "HPE_HEADER_OVERFLOW") {
+    status = "431 Request Header Fields Too Large";
+    type = "RequestHeaderFieldsTooLargeException";
+    message = "The request headers are too large";
+  }
+  const body = JSON.stringify({ __type: `com.amazon.coral.service#${type}`, message });
+  socket.end(
+    `HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Type: application/x-amz-json-1.0\r\n` +
+      `Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
   );
 }
 
-// Browsers calling the endpoint directly (DynamoDB Local allows every origin by default).
-function addCorsHeaders(req, res) {
-  res.setHeader("Access-Control-Allow-Origin", "*");
-  res.setHeader("Access-Control-Expose-Headers", "x-amzn-RequestId, x-amz-crc32");
-  if (req.method === "OPTIONS") {
-    const headers = req.headers["access-control-request-headers"];
-    if (headers) res.setHeader("Access-Control-Allow-Headers", headers);
-    res.setHeader("Access-Control-Allow-Methods", "GET, POST, OPTIONS");
-    res.setHeader("Access-Control-Max-Age", "172800");
-  }
+function openOptions({ storage = "memory", path, durability, wasmModule }) {
+  return definedOnly({ storage, path, durability, wasmModule });
+}
+
+function definedOnly(object) {
+  return Object.fromEntries(Object.entries(object).filter(([, value]) => value !== undefined));
 }
