@@ -7,7 +7,9 @@ import { cellText } from "../items/format.js";
  * @param {{ items: object[], keyNames: string[], hrefFor?: (item) => string | null,
  *   selection?: { has(item): boolean, set(item, on: boolean): void, onChange(): void } }} options
  */
-export function itemsGrid({ items, keyNames, hrefFor, selection }) {
+export function itemsGrid({ items, keyNames: allKeyNames, hrefFor, selection }) {
+  // Key columns that no item has (a projection left them out) are not shown.
+  const keyNames = allKeyNames.filter((name) => items.some((item) => item[name] !== undefined));
   const columns = [...keyNames];
   const seen = new Set(columns);
   for (const item of items) {

@@ -116,21 +116,28 @@ export function mountExplore(container, ctx, table) {
       );
     } else {
       const target = queryTargets(currentTable).find((t) => (t.name ?? "") === memory.state.target) ?? queryTargets(currentTable)[0];
-      const keyNames = [...new Set([...currentTable.KeySchema.map((k) => k.AttributeName), target.keys.partition.name, target.keys.sort?.name].filter(Boolean))];
+      const keyNames = [
+        ...new Set(
+          [...currentTable.KeySchema.map((k) => k.AttributeName), target.keys.partition.name, target.keys.sort?.name].filter(Boolean),
+        ),
+      ];
+      // Rows can be selected for deletion when each carries its whole primary key.
+      const selection = {
+        has: (item) => selected.has(keyId(primaryKeyOf(item, currentTable))),
+        set: (item, on) => {
+          const key = primaryKeyOf(item, currentTable);
+          if (on) selected.set(keyId(key), key);
+          else selected.delete(keyId(key));
+        },
+        onChange: updateSelection,
+      };
       resultsBody.replaceChildren(
         itemsGrid({
           items,
           keyNames,
-          hrefFor: (item) => itemHref(currentTable.TableName, primaryKeyOf(item, currentTable)),
-          selection: {
-            has: (item) => selected.has(keyId(primaryKeyOf(item, currentTable))),
-            set: (item, on) => {
-              const key = primaryKeyOf(item, currentTable);
-              if (on) selected.set(keyId(key), key);
-              else selected.delete(keyId(key));
-            },
-            onChange: updateSelection,
-          },
+          // A projection may leave the key out: then there is nothing to open.
+          hrefFor: (item) => (hasWholeKey(item) ? itemHref(currentTable.TableName, primaryKeyOf(item, currentTable)) : null),
+          selection: items.every(hasWholeKey) ? selection : undefined,
         }),
       );
     }
@@ -139,6 +146,10 @@ export function mountExplore(container, ctx, table) {
     next.disabled = !nextKey;
     pageLabel.textContent = `Page ${pageNumber}`;
     updateSelection();
+  }
+
+  function hasWholeKey(item) {
+    return currentTable.KeySchema.every((k) => item[k.AttributeName] !== undefined);
   }
 
   function updateSelection() {

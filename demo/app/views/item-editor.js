@@ -138,7 +138,7 @@ export function mountItemEditor(main, ctx, { name, key }) {
         ? noticeBox(
             "warning",
             "Read only as plain JSON",
-            h("p", {}, `Plain JSON has no sets or binary values, so ${lossy.join(", ")} ${lossy.length === 1 ? "shows" : "show"} as lists or base64 text. Turn on DynamoDB JSON to edit this item.`),
+            h("p", {}, `Plain JSON has no sets or binary values, so ${lossy.join(", ")} appear here as lists and base64 text. Turn on DynamoDB JSON to edit this item.`),
           )
         : null,
     );
