@@ -11,6 +11,8 @@ import { createChangeVersion } from "./server/change-version.js";
 import { serveStatic } from "./server/static-files.js";
 
 const DEFAULT_PORT = 8000;
+// GETs that stay the endpoint's: its health check.
+const ENDPOINT_GETS = new Set(["/health"]);
 
 /**
  * Starts the endpoint and the console. With `db`, serves that database (left open on close).
@@ -18,10 +20,10 @@ const DEFAULT_PORT = 8000;
  */
 export async function startConsoleServer({ port = DEFAULT_PORT, host = "127.0.0.1", db } = {}) {
   const ownsDb = db === undefined;
-  // TODO(storage): once ShoalDB.open takes durable storage, open with
-  //   { storage: "fs", path: "./shoaldb-data" }
-  // here (and say so in the start-up line and the /_console/info answer), so that `npm start`
-  // keeps its tables across restarts. Until then the data lives in memory.
+  // TODO(storage): the one place `npm start` chooses its storage. When the lead switches it on,
+  // open with { storage: "fs", path: "./shoaldb-data" } here (and say so in the start-up line;
+  // /_console/info reports `storage`), so that the tables outlive the server. Until then the
+  // data lives in memory.
   const storage = "memory";
   db ??= await ShoalDB.open({ storage });
   let endpoint;
@@ -46,7 +48,8 @@ export async function startConsoleServer({ port = DEFAULT_PORT, host = "127.0.0.
   const [endpointHandler] = handlers;
   server.removeListener("request", endpointHandler);
   server.on("request", (req, res) => {
-    if (req.method !== "GET" && req.method !== "HEAD") return endpointHandler.call(server, req, res);
+    const isGet = req.method === "GET" || req.method === "HEAD";
+    if (!isGet || ENDPOINT_GETS.has(new URL(req.url, "http://localhost").pathname)) return endpointHandler.call(server, req, res);
     answerGet(req, res, { versions, storage }).catch((error) => {
       if (res.headersSent) res.destroy(error);
       else sendJson(res, 500, { message: String(error?.message ?? error) });
@@ -58,6 +61,7 @@ export async function startConsoleServer({ port = DEFAULT_PORT, host = "127.0.0.
     url: endpoint.url,
     port: endpoint.port,
     db,
+    storage: storage === "memory" ? "memory, lost when the server stops" : storage,
     async close() {
       versions.close();
       await endpoint.close();
@@ -119,7 +123,7 @@ async function main() {
   }
   const running = await startConsoleServer(options);
   console.log(`ShoalDB console: ${running.url}/`);
-  console.log(`DynamoDB endpoint: ${running.url} (aws --endpoint-url ${running.url}; storage: memory, lost on exit)`);
+  console.log(`DynamoDB endpoint: ${running.url} (aws --endpoint-url ${running.url}; storage: ${running.storage})`);
   const stop = () => running.close().then(() => process.exit(0));
   process.once("SIGINT", stop);
   process.once("SIGTERM", stop);

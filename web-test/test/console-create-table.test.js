@@ -130,7 +130,7 @@ test("a table is deleted after typing confirm, and leaves the list", async () =>
   const page = await app.open("#/tables/Scratch");
   await page.getByRole("button", { name: "Delete table" }).click();
   const dialog = page.getByRole("dialog");
-  await dialog.getByText("its 1 items").waitFor();
+  await dialog.getByText("its 1 item and").waitFor();
   const confirm = dialog.getByRole("button", { name: "Delete table" });
   assert.equal(await confirm.isDisabled(), true, "disabled until confirm is typed");
   await dialog.getByLabel('To confirm, type "confirm"').fill("confirm");

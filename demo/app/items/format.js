@@ -54,6 +54,11 @@ export function formatCount(n) {
   return Number(n ?? 0).toLocaleString("en-US");
 }
 
+/** "1 item", "1,234 items". */
+export function plural(n, noun) {
+  return `${formatCount(n)} ${Number(n) === 1 ? noun : `${noun}s`}`;
+}
+
 /** Bytes as DynamoDB's console shows them: "44 bytes", "1.2 KB", "3.4 MB". */
 export function formatBytes(bytes) {
   const n = Number(bytes ?? 0);

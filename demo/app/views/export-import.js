@@ -2,7 +2,7 @@
 // file (or a .json.gz from a DynamoDB export to S3) back into the table.
 import { field, h } from "../dom.js";
 import { exportText, parseExportText, readExportFile } from "../items/export-lines.js";
-import { formatBytes, formatCount } from "../items/format.js";
+import { formatBytes, formatCount, plural } from "../items/format.js";
 import { writeItems } from "../items/write-items.js";
 import { tableHref } from "../tables.js";
 import { errorAlert, noticeBox, showIn } from "../ui/alerts.js";
@@ -10,16 +10,16 @@ import { card } from "../ui/page.js";
 
 export function mountExportImport(container, ctx, table) {
   const name = table.TableName;
-  const exportStatus = h("div", { role: "status" });
+  const exportStatus = h("div", { role: "status", class: "status-slot" });
   const exportButton = h("button", { type: "button", class: "primary" }, "Export to file");
   const fileInput = h("input", { type: "file", accept: ".json,.jsonl,.gz,application/json,application/gzip" });
   const importButton = h("button", { type: "submit", class: "primary", disabled: true }, "Import");
-  const importStatus = h("div", { role: "status" });
+  const importStatus = h("div", { role: "status", class: "status-slot" });
   const importForm = h(
     "form",
     { class: "stack" },
     field("File of DynamoDB JSON lines", fileInput, 'One {"Item": {...}} per line; .json, or .json.gz as DynamoDB exports write it'),
-    h("div", { class: "actions" }, importButton),
+    h("div", { class: "actions left" }, importButton),
     importStatus,
   );
 
@@ -57,7 +57,7 @@ export function mountExportImport(container, ctx, table) {
         const page = await ctx.run("Scan", { TableName: name, ...(ExclusiveStartKey ? { ExclusiveStartKey } : {}) });
         items.push(...page.Items);
         ExclusiveStartKey = page.LastEvaluatedKey;
-        exportStatus.replaceChildren(h("p", { class: "muted" }, `Read ${formatCount(items.length)} items…`));
+        exportStatus.replaceChildren(h("p", { class: "muted" }, `Read ${plural(items.length, "item")}…`));
       } while (ExclusiveStartKey);
       const text = exportText(items);
       const blob = new Blob([text], { type: "application/json" });
@@ -69,7 +69,7 @@ export function mountExportImport(container, ctx, table) {
       link.remove();
       setTimeout(() => URL.revokeObjectURL(url), 60_000);
       exportStatus.replaceChildren(
-        noticeBox("success", "Exported", h("p", {}, `${formatCount(items.length)} items (${formatBytes(blob.size)}) saved as ${filename}.`)),
+        noticeBox("success", "Exported", h("p", {}, `${plural(items.length, "item")} (${formatBytes(blob.size)}) saved as ${filename}.`)),
       );
     } catch (error) {
       showIn(exportStatus, errorAlert(error, { title: "The export stopped" }));
@@ -97,20 +97,20 @@ export function mountExportImport(container, ctx, table) {
         );
         return;
       }
-      const progress = h("p", { class: "muted" }, `Writing ${formatCount(items.length)} items…`);
+      const progress = h("p", { class: "muted" }, `Writing ${plural(items.length, "item")}…`);
       importStatus.replaceChildren(progress);
       const written = await writeItems(ctx.run, name, items, (n) => {
-        progress.textContent = `Wrote ${formatCount(n)} of ${formatCount(items.length)} items…`;
+        progress.textContent = `Wrote ${formatCount(n)} of ${plural(items.length, "item")}…`;
       });
       importStatus.replaceChildren(
         noticeBox(
           "success",
           "Imported",
-          h("p", {}, `${formatCount(written)} items from ${file.name} were written to ${name}. `, h("a", { href: tableHref(name, "items") }, "Explore items")),
+          h("p", {}, `${plural(written, "item")} from ${file.name} ${written === 1 ? "was" : "were"} written to ${name}. `, h("a", { href: tableHref(name, "items") }, "Explore items")),
         ),
       );
     } catch (error) {
-      const title = error.line ? `The import stopped at line ${error.line} (${formatCount(error.written)} items written before it)` : "The import failed";
+      const title = error.line ? `The import stopped at line ${error.line} (${plural(error.written, "item")} written before it)` : "The import failed";
       showIn(importStatus, errorAlert(error.cause ?? error, { title }));
     } finally {
       importButton.disabled = fileInput.files.length === 0;

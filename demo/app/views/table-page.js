@@ -1,6 +1,6 @@
 // #/tables/NAME[/items|/export]: one table's header (status, delete) and its three pages.
 import { h } from "../dom.js";
-import { formatCount } from "../items/format.js";
+import { plural } from "../items/format.js";
 import { describeTable } from "../tables.js";
 import { errorAlert, showIn } from "../ui/alerts.js";
 import { confirmDialog } from "../ui/dialog.js";
@@ -30,7 +30,7 @@ export function mountTablePage(main, ctx, { name, page = "overview" }) {
     const ok = await confirmDialog({
       title: `Delete table ${name}?`,
       body: [
-        h("p", {}, `This deletes the table, its ${formatCount(table?.ItemCount)} items and its indexes. It cannot be undone.`),
+        h("p", {}, `This deletes the table, its ${plural(table?.ItemCount ?? 0, "item")} and its indexes. It cannot be undone.`),
       ],
       confirmLabel: "Delete table",
       danger: true,
