@@ -24,9 +24,10 @@ function rng(seed) {
   };
 }
 
-// Runs the writer and kills it `delayMs` after it started (0-40 ms: often during open) or after
-// it became ready. Resolves with the ids it acknowledged.
-function runAndKill(dir, prefix, durability, { afterReady, delayMs }) {
+// Runs the writer and kills it: `duringOpen`, `delayMs` after it started (often while it opens
+// and recovers); otherwise `delayMs` after its `afterAcks`-th acknowledged write, so that it is
+// killed mid-write, whatever the machine's load. Resolves with the ids it acknowledged.
+function runAndKill(dir, prefix, durability, { duringOpen, afterAcks, delayMs }) {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [WRITER, dir, prefix, durability], { stdio: ["ignore", "pipe", "pipe"] });
     const acked = [];
@@ -36,7 +37,7 @@ function runAndKill(dir, prefix, durability, { afterReady, delayMs }) {
     const kill = () => {
       timer = setTimeout(() => child.kill("SIGKILL"), delayMs);
     };
-    if (!afterReady) kill();
+    if (duringOpen) kill();
     child.stdout.setEncoding("utf8");
     child.stdout.on("data", (chunk) => {
       buffered += chunk;
@@ -44,10 +45,9 @@ function runAndKill(dir, prefix, durability, { afterReady, delayMs }) {
       while ((newline = buffered.indexOf("\n")) >= 0) {
         const line = buffered.slice(0, newline);
         buffered = buffered.slice(newline + 1);
-        if (line === "ready") {
-          if (afterReady && timer === null) kill();
-        } else if (line.startsWith("ack ")) {
+        if (line.startsWith("ack ")) {
           acked.push(line.split(" ").slice(2));
+          if (!duringOpen && timer === null && acked.length >= afterAcks) kill();
         }
       }
     });
@@ -73,9 +73,10 @@ test(`storage "fs" keeps every acknowledged write through ${ITERATIONS} SIGKILLs
   try {
     for (let i = 0; i < ITERATIONS; i += 1) {
       const durability = i % 4 === 3 ? "relaxed" : "strict";
-      const afterReady = random() < 0.8;
-      const delayMs = Math.floor(random() * (afterReady ? 150 : 300));
-      const acked = await runAndKill(dir, `c${i}`, durability, { afterReady, delayMs });
+      const duringOpen = random() < 0.2;
+      const afterAcks = 1 + Math.floor(random() * 30);
+      const delayMs = Math.floor(random() * (duringOpen ? 300 : 15));
+      const acked = await runAndKill(dir, `c${i}`, durability, { duringOpen, afterAcks, delayMs });
       kills += 1;
       for (const ids of acked) {
         if (durability === "strict") for (const id of ids) mustHave.add(id);

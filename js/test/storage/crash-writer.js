@@ -17,7 +17,6 @@ try {
 } catch (error) {
   if (error.name !== "ResourceInUseException") throw error;
 }
-process.stdout.write("ready\n");
 const pad = "x".repeat(200);
 for (let n = 0; ; n += 1) {
   const id = `${prefix}-${n}`;
