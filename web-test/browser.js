@@ -18,16 +18,19 @@ const ARGS = [
   "--disable-sync",
 ];
 
-/** A browser context on a fresh temporary profile; close() also removes the profile. */
-export async function launchBrowser() {
+/**
+ * A browser context on a fresh temporary profile; close() also removes the profile. With `profile`
+ * (a folder), that profile is used and kept, so a later launch on it is a browser restart.
+ */
+export async function launchBrowser({ profile } = {}) {
   assert.ok(existsSync(CHROMIUM), `${CHROMIUM} is missing: run npm run setup (Debian's chromium package)`);
-  const profile = await mkdtemp(join(tmpdir(), "shoaldb-chromium-"));
-  const context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, args: ARGS });
+  const dir = profile ?? (await mkdtemp(join(tmpdir(), "shoaldb-chromium-")));
+  const context = await chromium.launchPersistentContext(dir, { executablePath: CHROMIUM, headless: true, args: ARGS });
   return {
     context,
     async close() {
       await context.close();
-      await rm(profile, { recursive: true, force: true });
+      if (!profile) await rm(dir, { recursive: true, force: true });
     },
   };
 }

@@ -4,8 +4,10 @@
 // Runtime entries register what only they can load (Node's fs adapter) so that browser bundles
 // never pull in a Node built-in.
 import { IndexedDBStorage } from "./indexeddb-storage.js";
+import { OpfsStorage, opfsAvailable } from "./opfs-storage.js";
 
 const factories = new Map([
+  ["opfs", (options) => new OpfsStorage(options.name ?? "default", { lockTimeoutMs: options.lockTimeoutMs })],
   ["indexeddb", (options) => new IndexedDBStorage(options.name ?? "default", options)],
 ]);
 
@@ -38,6 +40,7 @@ export function chooseStorage(options) {
 
 function defaultDurableKind() {
   if (factories.has("fs")) return "fs";
+  if (opfsAvailable()) return "opfs";
   if (globalThis.indexedDB) return "indexeddb";
   throw new TypeError(
     "ShoalDB.open: this runtime has no durable storage (no OPFS, IndexedDB or file system); " +
