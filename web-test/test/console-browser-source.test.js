@@ -1,7 +1,8 @@
 // Console scenario: switch the data source to "This browser". ShoalDB then runs in the page;
 // durable storage is tried (OPFS, then IndexedDB) and, where the package does not have it yet,
 // the console says it keeps the tables in memory and why, and that other tabs do not see them.
-// Tables and items made this way never reach the server.
+// Tables and items made this way never reach the server. A second tab, while the first holds the
+// durable database, is told so.
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import { gridObjects, startConsole } from "../console-harness.js";
@@ -62,6 +63,14 @@ test("the in-page database: storage notice, a table and an item, nothing sent to
     await app.screenshot(page, "browser-source-after-reload");
   } else {
     await page.locator("table.grid td", { hasText: "here" }).waitFor();
+    // A durable database is one tab's at a time: a second tab does not hang waiting for it,
+    // it opens the next storage and says why.
+    const second = await app.open("#/tables");
+    await second.locator(".source-name", { hasText: /^This browser \(/ }).waitFor();
+    assert.notEqual(await second.locator(".source-name").textContent(), `This browser (${storage})`);
+    await second.getByText(`Why not ${storage}`, { exact: false }).click();
+    assert.match(await second.locator("#source-notice").textContent(), /open in another tab/);
+    await app.screenshot(second, "browser-source-second-tab");
   }
   app.assertNoProblems();
 });

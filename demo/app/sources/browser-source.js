@@ -3,6 +3,12 @@
 // in memory and the console says so.
 import { asDynamoError } from "./dynamo-error.js";
 
+// The console's own database name, apart from an app's "default" on the same origin.
+const DATABASE_NAME = "shoaldb-console";
+// A durable database is one tab's at a time (a Web Lock); a second tab stops waiting after this
+// and moves on to the next storage rather than hang.
+const LOCK_TIMEOUT_MS = 1500;
+
 const STORAGES = [
   { storage: "opfs", label: "OPFS", supported: () => typeof navigator.storage?.getDirectory === "function" },
   { storage: "indexeddb", label: "IndexedDB", supported: () => typeof indexedDB !== "undefined" },
@@ -18,7 +24,7 @@ export async function browserSource() {
       continue;
     }
     try {
-      const db = await ShoalDB.open({ storage });
+      const db = await ShoalDB.open({ storage, name: DATABASE_NAME, lockTimeoutMs: LOCK_TIMEOUT_MS });
       return makeSource(db, label, refused);
     } catch (error) {
       refused.push({ label, reason: error.message });

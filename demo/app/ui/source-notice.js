@@ -31,18 +31,18 @@ export function sourceNotice(source, serverInfo) {
         "ShoalDB runs in this page and its tables are gone when the tab closes or reloads.",
       ),
     );
-    if (source.refused.length) {
-      parts.push(
-        h(
-          "details",
-          {},
-          h("summary", {}, "Why not durable storage?"),
-          h("ul", {}, source.refused.map(({ label, reason }) => h("li", {}, h("strong", {}, `${label}: `), reason))),
-        ),
-      );
-    }
   } else {
     parts.push(h("p", {}, h("strong", {}, `This browser, in ${source.storage}. `), "ShoalDB runs in this page; its tables survive a reload."));
+  }
+  if (source.refused.length) {
+    parts.push(
+      h(
+        "details",
+        {},
+        h("summary", {}, source.storage === "memory" ? "Why not durable storage?" : `Why not ${source.refused.map((r) => r.label).join(" or ")}?`),
+        h("ul", {}, source.refused.map(({ label, reason }) => h("li", {}, h("strong", {}, `${label}: `), reason))),
+      ),
+    );
   }
   parts.push(
     h(
