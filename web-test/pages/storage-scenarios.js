@@ -95,6 +95,13 @@ export async function hold(options) {
   return writeItems({ ...options, close: false });
 }
 
+/** Puts `ids` into a database that hold() keeps open. */
+export async function writeHeld({ name, ids }) {
+  const db = held.get(name);
+  for (const id of ids) await db.put({ TableName: "things", Item: { id, size: id.length, tags: new Set([id]) } });
+  return true;
+}
+
 export async function release({ name }) {
   const db = held.get(name);
   held.delete(name);
