@@ -28,7 +28,8 @@ for (const [storage, firstWhere, secondWhere] of [
   ["opfs", "page", "worker"],
   ["indexeddb", "page", "page"],
 ]) {
-  test(`${storage}: a second tab waits for the first (${firstWhere}, then ${secondWhere}); both writes kept`, async () => {
+  const title = `${storage}: a second tab waits for the first (${firstWhere}, then ${secondWhere}); both writes kept`;
+  test(title, async () => {
     const name = `tabs-${storage}-${firstWhere}`;
     const tabA = await openStoragePage(browser.context, site.url);
     const tabB = await openStoragePage(browser.context, site.url);
