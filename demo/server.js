@@ -43,13 +43,15 @@ export async function startConsoleServer({ port = DEFAULT_PORT, host = "127.0.0.
   if (handlers.length !== 1) {
     await endpoint.close();
     if (ownsDb) await db.close();
-    throw new Error(`demo/server.js expects the endpoint's HTTP server to have one request handler, found ${handlers.length}`);
+    throw new Error(`demo/server.js expects the endpoint's server to have one request handler, not ${handlers.length}`);
   }
   const [endpointHandler] = handlers;
   server.removeListener("request", endpointHandler);
   server.on("request", (req, res) => {
     const isGet = req.method === "GET" || req.method === "HEAD";
-    if (!isGet || ENDPOINT_GETS.has(new URL(req.url, "http://localhost").pathname)) return endpointHandler.call(server, req, res);
+    if (!isGet || ENDPOINT_GETS.has(new URL(req.url, "http://localhost").pathname)) {
+      return endpointHandler.call(server, req, res);
+    }
     answerGet(req, res, { versions, storage }).catch((error) => {
       if (res.headersSent) res.destroy(error);
       else sendJson(res, 500, { message: String(error?.message ?? error) });
@@ -109,7 +111,9 @@ export function parseArgs(argv, env = {}) {
 }
 
 function parsePort(text, name) {
-  if (!/^\d+$/.test(text) || Number(text) > 65535) throw new Error(`${name} must be a number from 0 to 65535, got "${text}"`);
+  if (!/^\d+$/.test(text) || Number(text) > 65535) {
+    throw new Error(`${name} must be a number from 0 to 65535, got "${text}"`);
+  }
   return Number(text);
 }
 

@@ -12,14 +12,14 @@ const VIEWPORT = { width: 1280, height: 860 };
 
 /** Starts the server and a browser; `close()` stops both. */
 export async function startConsole() {
-  const server = await startConsoleServer({ port: 0 });
-  let browser;
-  try {
-    browser = await launchBrowser();
-  } catch (error) {
-    await server.close();
-    throw error;
+  const [serverStart, browserStart] = await Promise.allSettled([startConsoleServer({ port: 0 }), launchBrowser()]);
+  if (serverStart.status === "rejected" || browserStart.status === "rejected") {
+    if (serverStart.status === "fulfilled") await serverStart.value.close();
+    if (browserStart.status === "fulfilled") await browserStart.value.close();
+    throw serverStart.reason ?? browserStart.reason;
   }
+  const server = serverStart.value;
+  const browser = browserStart.value;
   const pages = [];
   return {
     server,
@@ -40,7 +40,8 @@ export async function startConsole() {
       });
       page.on("requestfailed", (request) => page.problems.push(`request failed: ${request.url()}`));
       page.on("request", (request) => {
-        if (!request.url().startsWith(server.url) && !request.url().startsWith("blob:") && !request.url().startsWith("data:")) {
+        const url = request.url();
+        if (!url.startsWith(`${server.url}/`) && !url.startsWith("blob:") && !url.startsWith("data:")) {
           page.problems.push(`request to another origin: ${request.url()}`);
         }
       });

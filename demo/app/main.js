@@ -75,7 +75,11 @@ function route() {
   }
   if (!found) {
     view.replaceChildren(
-      noticeBox("warning", "No such page", h("p", {}, `The console has no page at ${hash}. `, h("a", { href: DEFAULT_HASH }, "Go to the tables"))),
+      noticeBox(
+        "warning",
+        "No such page",
+        h("p", {}, `The console has no page at ${hash}. `, h("a", { href: DEFAULT_HASH }, "Go to the tables")),
+      ),
     );
     return;
   }
@@ -109,7 +113,9 @@ async function useSource(next) {
   } catch (error) {
     sourceButton.querySelector(".source-name").textContent = "No data source";
     view.replaceChildren(
-      errorAlert(error, { title: next.kind === "browser" ? "ShoalDB could not start in this page" : "Could not use the endpoint" }),
+      errorAlert(error, {
+        title: next.kind === "browser" ? "ShoalDB could not start in this page" : "Could not use the endpoint",
+      }),
       h("p", {}, "Choose another data source with the button at the top right."),
     );
     return;

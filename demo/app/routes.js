@@ -35,7 +35,9 @@ export const DEFAULT_HASH = "#/tables";
 export function matchRoute(hash) {
   for (const route of ROUTES) {
     const match = route.pattern.exec(hash);
-    if (match) return { route, params: match.slice(1).map((p) => (p === undefined ? undefined : decodeURIComponent(p))) };
+    if (match) {
+      return { route, params: match.slice(1).map((p) => (p === undefined ? undefined : decodeURIComponent(p))) };
+    }
   }
   return null;
 }

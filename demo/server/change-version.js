@@ -20,7 +20,8 @@ export function createChangeVersion(db) {
         const { Table } = await db.execute("DescribeTable", { TableName: name }).catch(() => ({ Table: null }));
         if (!Table) continue; // deleted between the two calls
         const indexes = [...(Table.GlobalSecondaryIndexes ?? []), ...(Table.LocalSecondaryIndexes ?? [])];
-        parts.push([name, Table.TableStatus, Table.CreationDateTime, indexes.map((i) => `${i.IndexName}:${i.IndexStatus}`)]);
+        const indexStates = indexes.map((i) => `${i.IndexName}:${i.IndexStatus}`);
+        parts.push([name, Table.TableStatus, Table.CreationDateTime, indexStates]);
       }
       ExclusiveStartTableName = page.LastEvaluatedTableName;
     } while (ExclusiveStartTableName);

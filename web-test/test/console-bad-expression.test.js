@@ -9,7 +9,8 @@ before(async () => {
   app = await startConsole();
   await createTable(app.db, "Orders", { partition: ["customer", "S"], sort: ["placed", "N"] });
   for (let i = 1; i <= 3; i++) {
-    await app.db("PutItem", { TableName: "Orders", Item: { customer: { S: "c1" }, placed: { N: String(i) }, amount: { N: String(i * 10) } } });
+    const Item = { customer: { S: "c1" }, placed: { N: String(i) }, amount: { N: String(i * 10) } };
+    await app.db("PutItem", { TableName: "Orders", Item });
   }
 });
 after(() => app?.close());

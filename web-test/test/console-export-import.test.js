@@ -4,7 +4,7 @@
 import assert from "node:assert/strict";
 import { readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { basename, join } from "node:path";
 import { after, before, test } from "node:test";
 import { gzipSync } from "node:zlib";
 import { createTable, scanAll, startConsole } from "../console-harness.js";
@@ -31,13 +31,18 @@ before(async () => {
       },
     });
   }
-  for (const name of ["Target", "Zipped", "Broken"]) await createTable(app.db, name, { partition: ["pk", "S"], sort: ["sk", "N"] });
+  for (const name of ["Target", "Zipped", "Broken"]) {
+    await createTable(app.db, name, { partition: ["pk", "S"], sort: ["sk", "N"] });
+  }
 });
 after(() => app?.close());
 
 test("an exported table imports into another table item for item", async () => {
   const page = await app.open("#/tables/Source/export");
-  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Export to file" }).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("button", { name: "Export to file" }).click(),
+  ]);
   assert.equal(download.suggestedFilename(), "Source.json");
   const text = await readFile(await download.path(), "utf8");
   const lines = text.split("\n");
@@ -45,7 +50,8 @@ test("an exported table imports into another table item for item", async () => {
   assert.equal(lines.length, ITEMS);
   for (const line of lines) assert.deepEqual(Object.keys(JSON.parse(line)), ["Item"], "one {\"Item\": ...} per line");
   const source = await scanAll(app.db, "Source");
-  assert.deepEqual(lines.map((line) => JSON.parse(line).Item).sort((a, b) => (JSON.stringify(a) < JSON.stringify(b) ? -1 : 1)), source);
+  const exported = lines.map((line) => JSON.parse(line).Item);
+  assert.deepEqual(exported.sort((a, b) => (JSON.stringify(a) < JSON.stringify(b) ? -1 : 1)), source);
   await page.getByText(`${ITEMS} items`).waitFor();
   await app.screenshot(page, "export");
 
@@ -54,7 +60,7 @@ test("an exported table imports into another table item for item", async () => {
   await page.goto(`${app.url}#/tables/Target/export`);
   await page.getByLabel("File of DynamoDB JSON lines").setInputFiles(file);
   await page.getByRole("button", { name: "Import" }).click();
-  await page.getByText(`${ITEMS} items from shoaldb-console-export-${process.pid}.json were written to Target.`).waitFor();
+  await page.getByText(`${ITEMS} items from ${basename(file)} were written to Target.`).waitFor();
   await app.screenshot(page, "import");
   assert.deepEqual(await scanAll(app.db, "Target"), source);
 
@@ -73,7 +79,12 @@ test("a file with unreadable lines imports nothing and names the lines", async (
   const file = join(tmpdir(), `shoaldb-console-broken-${process.pid}.json`);
   await writeFile(
     file,
-    ['{"Item": {"pk": {"S": "a"}, "sk": {"N": "1"}}}', "{not json", '{"Items": {}}', '{"Item": {"pk": {"S": "b"}, "sk": {"N": "2"}}}'].join("\n"),
+    [
+      '{"Item": {"pk": {"S": "a"}, "sk": {"N": "1"}}}',
+      "{not json",
+      '{"Items": {}}',
+      '{"Item": {"pk": {"S": "b"}, "sk": {"N": "2"}}}',
+    ].join("\n"),
   );
   const page = await app.open("#/tables/Broken/export");
   await page.getByLabel("File of DynamoDB JSON lines").setInputFiles(file);
@@ -93,7 +104,8 @@ test("a file with unreadable lines imports nothing and names the lines", async (
   await alert.waitFor();
   let expected;
   await app.db("PutItem", { TableName: "Broken", Item: { pk: { S: "b" } } }).catch((error) => (expected = error));
-  assert.equal(await alert.locator(".alert-title").textContent(), "The import stopped at line 2 (1 item written before it)");
+  const title = await alert.locator(".alert-title").textContent();
+  assert.equal(title, "The import stopped at line 2 (1 item written before it)");
   assert.equal(await alert.locator(".alert-type").textContent(), expected.name);
   assert.equal(await alert.locator(".alert-message").textContent(), expected.message);
   await app.screenshot(page, "import-refused-item");

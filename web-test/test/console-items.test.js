@@ -25,11 +25,14 @@ test("items are created and edited as plain JSON and DynamoDB JSON", async () =>
   assert.deepEqual(JSON.parse(await editor(page).inputValue()), { id: { S: "" } }, "a new item starts with its key");
   await modeSwitch(page).uncheck();
   assert.deepEqual(JSON.parse(await editor(page).inputValue()), { id: "" });
-  await editor(page).fill('{\n  "id": "n1",\n  "title": "First note",\n  "price": 12345678901234567890.25,\n  "done": false\n}');
+  await editor(page).fill('{\n  "id": "n1",\n  "title": "First note",\n  "price": 12345678901234567890.25,\n' +
+    '  "done": false\n}');
   await page.getByRole("button", { name: "Create item" }).click();
   await page.getByText("The item was created.").waitFor();
   await page.locator("table.grid").waitFor();
-  assert.deepEqual(await gridObjects(page), [{ id: "n1", title: "First note", price: "12345678901234567890.25", done: "false" }]);
+  assert.deepEqual(await gridObjects(page), [
+    { id: "n1", title: "First note", price: "12345678901234567890.25", done: "false" },
+  ]);
   assert.deepEqual((await app.db("GetItem", { TableName: "Notes", Key: { id: { S: "n1" } } })).Item, {
     id: { S: "n1" },
     title: { S: "First note" },

@@ -9,7 +9,8 @@ function printMap(attributes, indent) {
   const entries = Object.entries(attributes);
   if (entries.length === 0) return "{}";
   const step = `${indent}  `;
-  return `{\n${entries.map(([name, value]) => `${step}${JSON.stringify(name)}: ${printValue(value, step)}`).join(",\n")}\n${indent}}`;
+  const lines = entries.map(([name, value]) => `${step}${JSON.stringify(name)}: ${printValue(value, step)}`);
+  return `{\n${lines.join(",\n")}\n${indent}}`;
 }
 
 function printValue(value, indent) {

@@ -40,7 +40,12 @@ export function cellText(value) {
 }
 
 function oneLine(text) {
-  return text.replace(/\n\s*/g, " ").replace(/\[ /g, "[").replace(/ \]/g, "]").replace(/\{ /g, "{").replace(/ \}/g, "}");
+  return text
+    .replace(/\n\s*/g, " ")
+    .replace(/\[ /g, "[")
+    .replace(/ \]/g, "]")
+    .replace(/\{ /g, "{")
+    .replace(/ \}/g, "}");
 }
 
 const TYPE_NAMES = { S: "String", N: "Number", B: "Binary" };

@@ -45,7 +45,9 @@ function printValue(value, indent, path, lossy) {
     case "M": {
       const entries = Object.entries(inner);
       if (entries.length === 0) return "{}";
-      const lines = entries.map(([name, v]) => `${step}${JSON.stringify(name)}: ${printValue(v, step, joinPath(path, name), lossy)}`);
+      const lines = entries.map(
+        ([name, v]) => `${step}${JSON.stringify(name)}: ${printValue(v, step, joinPath(path, name), lossy)}`,
+      );
       return `{\n${lines.join(",\n")}\n${indent}}`;
     }
     default:

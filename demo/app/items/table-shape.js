@@ -19,10 +19,10 @@ export function queryTargets(table) {
   const defs = table.AttributeDefinitions;
   const targets = [{ name: undefined, kind: "table", keys: keysOf(table.KeySchema, defs) }];
   for (const index of table.GlobalSecondaryIndexes ?? []) {
-    targets.push({ name: index.IndexName, kind: "GSI", keys: keysOf(index.KeySchema, defs), projection: index.Projection, index });
+    targets.push({ name: index.IndexName, kind: "GSI", keys: keysOf(index.KeySchema, defs), index });
   }
   for (const index of table.LocalSecondaryIndexes ?? []) {
-    targets.push({ name: index.IndexName, kind: "LSI", keys: keysOf(index.KeySchema, defs), projection: index.Projection, index });
+    targets.push({ name: index.IndexName, kind: "LSI", keys: keysOf(index.KeySchema, defs), index });
   }
   return targets;
 }

@@ -15,7 +15,9 @@ export function errorAlert(error, { title } = {}) {
     ? h(
         "ul",
         { class: "reasons" },
-        e.fields.CancellationReasons.map((r, i) => h("li", {}, `Action ${i + 1}: ${r.Code}${r.Message ? ` – ${r.Message}` : ""}`)),
+        e.fields.CancellationReasons.map((r, i) =>
+          h("li", {}, `Action ${i + 1}: ${r.Code}${r.Message ? ` – ${r.Message}` : ""}`),
+        ),
       )
     : null;
   return h(

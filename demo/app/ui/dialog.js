@@ -12,7 +12,7 @@ export function confirmDialog({ title, body, confirmLabel = "Confirm", danger = 
     const confirmButton = h("button", { type: "submit", class: danger ? "danger" : "primary" }, confirmLabel);
     let typed = null;
     if (typeToConfirm) {
-      typed = h("input", { type: "text", autocomplete: "off", spellcheck: false, placeholder: typeToConfirm });
+      typed = h("input", { type: "text", autocomplete: "off", spellcheck: "false", placeholder: typeToConfirm });
       confirmButton.disabled = true;
       typed.addEventListener("input", () => {
         confirmButton.disabled = typed.value !== typeToConfirm;

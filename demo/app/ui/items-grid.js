@@ -34,7 +34,7 @@ export function itemsGrid({ items, keyNames: allKeyNames, hrefFor, selection }) 
     {},
     selection ? h("th", { class: "select", scope: "col" }, allBox) : null,
     columns.map((name) =>
-      h("th", { scope: "col" }, name, keyNames.includes(name) ? h("span", { class: "key-tag", title: "Key attribute" }, "KEY") : null),
+      h("th", { scope: "col" }, name, keyNames.includes(name) ? keyTag() : null),
     ),
   );
   const rows = items.map((item, r) =>
@@ -81,4 +81,8 @@ function selectAllBox(items, selection, rowBoxes) {
       selection.onChange();
     },
   });
+}
+
+function keyTag() {
+  return h("span", { class: "key-tag", title: "Key attribute" }, "KEY");
 }

@@ -10,7 +10,13 @@ export function pageHeader({ crumbs = [], title, badge, actions = [] }) {
       ? h(
           "nav",
           { class: "crumbs", "aria-label": "Breadcrumb" },
-          h("ol", {}, crumbs.map(([label, href]) => h("li", {}, href ? h("a", { href }, label) : h("span", { "aria-current": "page" }, label)))),
+          h(
+            "ol",
+            {},
+            crumbs.map(([label, href]) =>
+              h("li", {}, href ? h("a", { href }, label) : h("span", { "aria-current": "page" }, label)),
+            ),
+          ),
         )
       : null,
     h("div", { class: "page-title" }, h("h1", {}, title), badge ?? null, h("div", { class: "actions" }, actions)),
@@ -27,7 +33,12 @@ export function card({ title, actions = [], description, id }, ...body) {
       ? h(
           "div",
           { class: "card-header" },
-          h("div", {}, title ? h("h2", { id: headingId }, title) : null, description ? h("p", { class: "muted" }, description) : null),
+          h(
+            "div",
+            {},
+            title ? h("h2", { id: headingId }, title) : null,
+            description ? h("p", { class: "muted" }, description) : null,
+          ),
           h("div", { class: "actions" }, actions),
         )
       : null,

@@ -6,7 +6,8 @@ import { noticeBox } from "./alerts.js";
 export function sourceNotice(source, serverInfo) {
   if (source.kind === "endpoint") {
     const own = serverInfo && new URL(source.url).origin === location.origin;
-    const storage = own && serverInfo.storage === "memory" ? " The server keeps its tables in memory, until it stops." : "";
+    const storage =
+      own && serverInfo.storage === "memory" ? " The server keeps its tables in memory, until it stops." : "";
     return noticeBox(
       "info",
       null,
@@ -32,14 +33,27 @@ export function sourceNotice(source, serverInfo) {
       ),
     );
   } else {
-    parts.push(h("p", {}, h("strong", {}, `This browser, in ${source.storage}. `), "ShoalDB runs in this page; its tables survive a reload."));
+    parts.push(
+      h(
+        "p",
+        {},
+        h("strong", {}, `This browser, in ${source.storage}. `),
+        "ShoalDB runs in this page; its tables survive a reload.",
+      ),
+    );
   }
   if (source.refused.length) {
     parts.push(
       h(
         "details",
         {},
-        h("summary", {}, source.storage === "memory" ? "Why not durable storage?" : `Why not ${source.refused.map((r) => r.label).join(" or ")}?`),
+        h(
+          "summary",
+          {},
+          source.storage === "memory"
+            ? "Why not durable storage?"
+            : `Why not ${source.refused.map((r) => r.label).join(" or ")}?`,
+        ),
         h("ul", {}, source.refused.map(({ label, reason }) => h("li", {}, h("strong", {}, `${label}: `), reason))),
       ),
     );

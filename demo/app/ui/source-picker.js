@@ -6,16 +6,22 @@ import { sameOriginEndpoint } from "../sources/choose-source.js";
 /** @returns {Promise<import("../sources/choose-source.js").SourceChoice | null>} null: cancelled */
 export function pickSource(current) {
   return new Promise((resolve) => {
-    const endpointRadio = h("input", { type: "radio", name: "source", value: "endpoint", id: uid(), checked: current.kind === "endpoint" });
-    const browserRadio = h("input", { type: "radio", name: "source", value: "browser", id: uid(), checked: current.kind === "browser" });
+    const radio = (value) =>
+      h("input", { type: "radio", name: "source", value, id: uid(), checked: current.kind === value });
+    const endpointRadio = radio("endpoint");
+    const browserRadio = radio("browser");
     const url = h("input", {
       type: "url",
       required: true,
       value: current.kind === "endpoint" ? current.url : sameOriginEndpoint(),
-      spellcheck: false,
+      spellcheck: "false",
       autocomplete: "off",
     });
-    const urlField = field("Endpoint URL", url, "A DynamoDB endpoint: this console's server, DynamoDB Local or `npx shoaldb serve`");
+    const urlField = field(
+      "Endpoint URL",
+      url,
+      "Any DynamoDB endpoint: this console's server, npx shoaldb serve, DynamoDB Local",
+    );
     const sync = () => {
       url.disabled = !endpointRadio.checked;
     };
@@ -34,14 +40,24 @@ export function pickSource(current) {
           "label",
           { class: "radio", for: endpointRadio.id },
           endpointRadio,
-          h("span", {}, h("strong", {}, "Endpoint"), h("small", {}, "Tables on a DynamoDB HTTP endpoint, shared by every tab and client")),
+          h(
+            "span",
+            {},
+            h("strong", {}, "Endpoint"),
+            h("small", {}, "Tables on a DynamoDB HTTP endpoint, shared by every tab and client"),
+          ),
         ),
         h("div", { class: "indent" }, urlField),
         h(
           "label",
           { class: "radio", for: browserRadio.id },
           browserRadio,
-          h("span", {}, h("strong", {}, "This browser"), h("small", {}, "ShoalDB running in this page, with its own tables")),
+          h(
+            "span",
+            {},
+            h("strong", {}, "This browser"),
+            h("small", {}, "ShoalDB running in this page, with its own tables"),
+          ),
         ),
       ),
       h("div", { class: "actions" }, cancel, h("button", { type: "submit", class: "primary" }, "Use this source")),

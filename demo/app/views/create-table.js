@@ -17,7 +17,7 @@ const PROJECTIONS = [
 
 export function mountCreateTable(main, ctx) {
   const errorSlot = h("div", { class: "error-slot" });
-  const tableName = h("input", { type: "text", name: "TableName", required: true, autocomplete: "off", spellcheck: false });
+  const tableName = h("input", { type: "text", required: true, autocomplete: "off", spellcheck: "false" });
   const partition = keyInputs({ required: true, role: "Partition key" });
   const sort = keyInputs({ required: false, role: "Sort key" });
 
@@ -39,7 +39,8 @@ export function mountCreateTable(main, ctx) {
   }
 
   function addIndex(kind) {
-    const index = kind === "GSI" ? globalIndexInputs(isProvisioned()) : localIndexInputs(() => partition.name.value.trim());
+    const index =
+      kind === "GSI" ? globalIndexInputs(isProvisioned()) : localIndexInputs(() => partition.name.value.trim());
     const remove = h("button", { type: "button", class: "link danger-text" }, "Remove");
     const legend = h("legend", {});
     const element = h("fieldset", { class: "index" }, legend, index.element, h("div", { class: "actions" }, remove));
@@ -71,25 +72,29 @@ export function mountCreateTable(main, ctx) {
     { class: "stack", novalidate: false },
     errorSlot,
     card(
-      { title: "Table details", description: "The primary key identifies each item. It cannot change after the table is created." },
+      {
+        title: "Table details",
+        description: "The primary key identifies each item. It cannot change after the table is created.",
+      },
       field("Table name", tableName, "3 to 255 characters: letters, digits, underscore (_), hyphen (-) and dot (.)"),
-      h("div", { class: "key-row" }, h("span", { class: "key-label" }, "Partition key"), partition.element),
-      h("div", { class: "key-row" }, h("span", { class: "key-label" }, "Sort key ", h("span", { class: "muted" }, "– optional")), sort.element),
+      keyRow("Partition key", partition.element),
+      keyRow("Sort key", sort.element, { optional: true }),
     ),
     card(
       { title: "Capacity mode" },
       h(
         "div",
         { class: "radios", role: "radiogroup", "aria-label": "Capacity mode" },
-        h("label", { for: onDemand.id, class: "radio" }, onDemand, h("span", {}, h("strong", {}, "On-demand"), h("small", {}, "Pay per request (PAY_PER_REQUEST)"))),
-        h("label", { for: provisioned.id, class: "radio" }, provisioned, h("span", {}, h("strong", {}, "Provisioned"), h("small", {}, "Read and write capacity units (PROVISIONED)"))),
+        radioLabel(onDemand, "On-demand", "Pay per request (PAY_PER_REQUEST)"),
+        radioLabel(provisioned, "Provisioned", "Read and write capacity units (PROVISIONED)"),
       ),
       capacityBox,
     ),
     card(
       {
         title: "Secondary indexes",
-        description: "A global index has its own partition key; a local index shares the table's partition key and has another sort key.",
+        description:
+          "A global index has its own partition key; a local index shares the table's and adds another sort key.",
         actions: [
           h("button", { type: "button", class: "secondary", onclick: () => addIndex("GSI") }, "Add global index"),
           h("button", { type: "button", class: "secondary", onclick: () => addIndex("LSI") }, "Add local index"),
@@ -171,7 +176,8 @@ export function mountCreateTable(main, ctx) {
  * read() -> { name, type }, or undefined when the name is empty.
  */
 function keyInputs({ required, role }) {
-  const name = h("input", { type: "text", required, autocomplete: "off", spellcheck: false, "aria-label": `${role} name` });
+  const name = h("input", { type: "text", required, autocomplete: "off", spellcheck: "false" });
+  name.setAttribute("aria-label", `${role} name`);
   const type = select(KEY_TYPES, { value: "S", "aria-label": `${role} type` });
   const element = h("div", { class: "key-inputs" }, field("Attribute name", name), field("Type", type));
   return {
@@ -185,14 +191,20 @@ function capacityInputs() {
   const read = h("input", { type: "number", min: "1", step: "1", value: "5", required: true });
   const write = h("input", { type: "number", min: "1", step: "1", value: "5", required: true });
   return {
-    element: h("div", { class: "inline-fields" }, field("Read capacity units", read), field("Write capacity units", write)),
+    element: h(
+      "div",
+      { class: "inline-fields" },
+      field("Read capacity units", read),
+      field("Write capacity units", write),
+    ),
     read: () => ({ ReadCapacityUnits: Number(read.value), WriteCapacityUnits: Number(write.value) }),
   };
 }
 
 function projectionInputs() {
   const type = select(PROJECTIONS, { value: "ALL" });
-  const attributes = h("input", { type: "text", autocomplete: "off", spellcheck: false, placeholder: "e.g. title, year" });
+  const attributes = h("input", { type: "text", autocomplete: "off", spellcheck: "false" });
+  attributes.placeholder = "e.g. title, year";
   const attributesField = field("Projected attributes", attributes, "Comma-separated names of non-key attributes");
   attributesField.hidden = true;
   type.addEventListener("change", () => {
@@ -211,7 +223,7 @@ function projectionInputs() {
 }
 
 function globalIndexInputs(provisioned) {
-  const name = h("input", { type: "text", required: true, autocomplete: "off", spellcheck: false });
+  const name = h("input", { type: "text", required: true, autocomplete: "off", spellcheck: "false" });
   const partition = keyInputs({ required: true, role: "Index partition key" });
   const sort = keyInputs({ required: false, role: "Index sort key" });
   const projection = projectionInputs();
@@ -222,8 +234,8 @@ function globalIndexInputs(provisioned) {
       "div",
       { class: "index-fields" },
       field("Index name", name),
-      h("div", { class: "key-row" }, h("span", { class: "key-label" }, "Partition key"), partition.element),
-      h("div", { class: "key-row" }, h("span", { class: "key-label" }, "Sort key ", h("span", { class: "muted" }, "– optional")), sort.element),
+      keyRow("Partition key", partition.element),
+      keyRow("Sort key", sort.element, { optional: true }),
       projection.element,
       capacity.element,
     ),
@@ -242,13 +254,14 @@ function globalIndexInputs(provisioned) {
 }
 
 function localIndexInputs(tablePartitionName) {
-  const name = h("input", { type: "text", required: true, autocomplete: "off", spellcheck: false });
+  const name = h("input", { type: "text", required: true, autocomplete: "off", spellcheck: "false" });
   const sort = keyInputs({ required: true, role: "Index sort key" });
   const projection = projectionInputs();
   const partitionNote = h("p", { class: "muted" });
   const describe = () => {
     const pk = tablePartitionName();
-    partitionNote.textContent = `Partition key: the table's${pk ? ` (${pk})` : ""}. Local indexes can only be created with the table.`;
+    partitionNote.textContent =
+      `Partition key: the table's${pk ? ` (${pk})` : ""}. Local indexes can only be created with the table.`;
   };
   describe();
   name.addEventListener("focus", describe);
@@ -258,10 +271,23 @@ function localIndexInputs(tablePartitionName) {
       { class: "index-fields" },
       field("Index name", name),
       partitionNote,
-      h("div", { class: "key-row" }, h("span", { class: "key-label" }, "Sort key"), sort.element),
+      keyRow("Sort key", sort.element),
       projection.element,
     ),
     focus: () => name.focus(),
     read: () => ({ name: name.value.trim(), sort: sort.read(), projection: projection.read() }),
   };
+}
+
+/** "Partition key" / "Sort key – optional" beside its name and type inputs. */
+function keyRow(label, inputs, { optional = false } = {}) {
+  const note = optional ? h("span", { class: "muted" }, " – optional") : null;
+  const title = h("span", { class: "key-label" }, label, note);
+  return h("div", { class: "key-row" }, title, inputs);
+}
+
+/** A radio button as a card: its name in bold, a line of explanation under it. */
+function radioLabel(input, title, explanation) {
+  const text = h("span", {}, h("strong", {}, title), h("small", {}, explanation));
+  return h("label", { for: input.id, class: "radio" }, input, text);
 }

@@ -4,7 +4,7 @@
 import { h } from "../dom.js";
 import { formatCount } from "../items/format.js";
 import { primaryKeyOf, queryTargets } from "../items/table-shape.js";
-import { itemHref } from "../tables.js";
+import { itemHref, tableHref } from "../tables.js";
 import { errorAlert, showIn } from "../ui/alerts.js";
 import { confirmDialog } from "../ui/dialog.js";
 import { itemsGrid } from "../ui/items-grid.js";
@@ -29,8 +29,9 @@ export function mountExplore(container, ctx, table) {
 
   const resultsBody = h("div", {}, loading("Reading items…"));
   const summary = h("p", { class: "muted summary", role: "status" });
-  const deleteButton = h("button", { type: "button", class: "secondary", disabled: true, onclick: () => deleteSelected() }, "Delete");
-  const createLink = h("a", { class: "button primary", href: `#/tables/${encodeURIComponent(table.TableName)}/items/new` }, "Create item");
+  const deleteButton = h("button", { type: "button", class: "secondary", disabled: true }, "Delete");
+  deleteButton.addEventListener("click", () => deleteSelected());
+  const createLink = h("a", { class: "button primary", href: tableHref(table.TableName, "items/new") }, "Create item");
   const previous = h("button", { type: "button", class: "secondary", onclick: () => turn(-1) }, "‹ Previous");
   const next = h("button", { type: "button", class: "secondary", onclick: () => turn(1) }, "Next ›");
   const pageLabel = h("span", { class: "page-number" });
@@ -111,14 +112,19 @@ export function mountExplore(container, ctx, table) {
           "div",
           { class: "empty" },
           h("p", {}, h("strong", {}, "No items")),
-          h("p", { class: "muted" }, nextKey ? "None on this page matched; the next page may have some." : "Nothing matched."),
+          h("p", { class: "muted" }, nextKey ? "None on this page matched; a later page may." : "Nothing matched."),
         ),
       );
     } else {
-      const target = queryTargets(currentTable).find((t) => (t.name ?? "") === memory.state.target) ?? queryTargets(currentTable)[0];
+      const targets = queryTargets(currentTable);
+      const target = targets.find((t) => (t.name ?? "") === memory.state.target) ?? targets[0];
       const keyNames = [
         ...new Set(
-          [...currentTable.KeySchema.map((k) => k.AttributeName), target.keys.partition.name, target.keys.sort?.name].filter(Boolean),
+          [
+            ...currentTable.KeySchema.map((k) => k.AttributeName),
+            target.keys.partition.name,
+            target.keys.sort?.name,
+          ].filter(Boolean),
         ),
       ];
       // Rows can be selected for deletion when each carries its whole primary key.
@@ -136,7 +142,8 @@ export function mountExplore(container, ctx, table) {
           items,
           keyNames,
           // A projection may leave the key out: then there is nothing to open.
-          hrefFor: (item) => (hasWholeKey(item) ? itemHref(currentTable.TableName, primaryKeyOf(item, currentTable)) : null),
+          hrefFor: (item) =>
+            hasWholeKey(item) ? itemHref(currentTable.TableName, primaryKeyOf(item, currentTable)) : null,
           selection: items.every(hasWholeKey) ? selection : undefined,
         }),
       );
@@ -168,7 +175,12 @@ export function mountExplore(container, ctx, table) {
     const keys = [...selected.values()];
     const ok = await confirmDialog({
       title: `Delete ${keys.length} ${keys.length === 1 ? "item" : "items"}?`,
-      body: h("p", {}, `The selected ${keys.length === 1 ? "item is" : "items are"} deleted from ${currentTable.TableName}. This cannot be undone.`),
+      body: h(
+        "p",
+        {},
+        `The selected ${keys.length === 1 ? "item is" : "items are"} deleted from ${currentTable.TableName}. `,
+        "This cannot be undone.",
+      ),
       confirmLabel: "Delete",
       danger: true,
     });
@@ -190,7 +202,8 @@ export function mountExplore(container, ctx, table) {
   run();
   return {
     refresh(table) {
-      const shapeChanged = JSON.stringify(queryTargets(table).map((t) => t.name)) !== JSON.stringify(queryTargets(currentTable).map((t) => t.name));
+      const targetNames = (t) => JSON.stringify(queryTargets(t).map((target) => target.name));
+      const shapeChanged = targetNames(table) !== targetNames(currentTable);
       currentTable = table;
       if (shapeChanged) mountBuilder();
       run({ quiet: true }); // the same page again, with what is there now

@@ -18,7 +18,11 @@ export function mountExportImport(container, ctx, table) {
   const importForm = h(
     "form",
     { class: "stack" },
-    field("File of DynamoDB JSON lines", fileInput, 'One {"Item": {...}} per line; .json, or .json.gz as DynamoDB exports write it'),
+    field(
+      "File of DynamoDB JSON lines",
+      fileInput,
+      'One {"Item": {...}} per line; .json, or .json.gz as DynamoDB exports write it',
+    ),
     h("div", { class: "actions left" }, importButton),
     importStatus,
   );
@@ -28,7 +32,8 @@ export function mountExportImport(container, ctx, table) {
       {
         title: "Export",
         description:
-          'Downloads every item of the table as DynamoDB JSON lines, the format of DynamoDB\'s export to S3: one {"Item": {...}} per line.',
+          'Downloads every item of the table as DynamoDB JSON lines, the format of DynamoDB\'s export to S3: ' +
+            'one {"Item": {...}} per line.',
       },
       h("div", { class: "actions left" }, exportButton),
       exportStatus,
@@ -36,7 +41,7 @@ export function mountExportImport(container, ctx, table) {
     card(
       {
         title: "Import",
-        description: "Writes each item of a file into this table. An item with the key of an existing item replaces it.",
+        description: "Writes each item of a file into this table; an item with the key of an existing one replaces it.",
       },
       importForm,
     ),
@@ -69,7 +74,11 @@ export function mountExportImport(container, ctx, table) {
       link.remove();
       setTimeout(() => URL.revokeObjectURL(url), 60_000);
       exportStatus.replaceChildren(
-        noticeBox("success", "Exported", h("p", {}, `${plural(items.length, "item")} (${formatBytes(blob.size)}) saved as ${filename}.`)),
+        noticeBox(
+          "success",
+          "Exported",
+          h("p", {}, `${plural(items.length, "item")} (${formatBytes(blob.size)}) saved as ${filename}.`),
+        ),
       );
     } catch (error) {
       showIn(exportStatus, errorAlert(error, { title: "The export stopped" }));
@@ -90,7 +99,7 @@ export function mountExportImport(container, ctx, table) {
         importStatus.replaceChildren(
           noticeBox(
             "error",
-            `${file.name} has ${errors.length} ${errors.length === 1 ? "line" : "lines"} that cannot be read; nothing was imported`,
+            `${file.name} has ${plural(errors.length, "line")} that cannot be read; nothing was imported`,
             h("ul", {}, errors.slice(0, 5).map((e) => h("li", {}, `Line ${e.line}: ${e.message}`))),
             errors.length > 5 ? h("p", {}, `…and ${errors.length - 5} more.`) : null,
           ),
@@ -106,11 +115,18 @@ export function mountExportImport(container, ctx, table) {
         noticeBox(
           "success",
           "Imported",
-          h("p", {}, `${plural(written, "item")} from ${file.name} ${written === 1 ? "was" : "were"} written to ${name}. `, h("a", { href: tableHref(name, "items") }, "Explore items")),
+          h(
+            "p",
+            {},
+            `${plural(written, "item")} from ${file.name} ${written === 1 ? "was" : "were"} written to ${name}. `,
+            h("a", { href: tableHref(name, "items") }, "Explore items"),
+          ),
         ),
       );
     } catch (error) {
-      const title = error.line ? `The import stopped at line ${error.line} (${plural(error.written, "item")} written before it)` : "The import failed";
+      const title = error.line
+        ? `The import stopped at line ${error.line} (${plural(error.written, "item")} written before it)`
+        : "The import failed";
       showIn(importStatus, errorAlert(error.cause ?? error, { title }));
     } finally {
       importButton.disabled = fileInput.files.length === 0;

@@ -35,7 +35,11 @@ export function mountItemEditor(main, ctx, { name, key }) {
         const { Item } = await ctx.run("GetItem", { TableName: name, Key: key, ConsistentRead: true });
         if (!Item) {
           body.replaceChildren(
-            noticeBox("warning", "No such item", h("p", {}, `${name} has no item with the key ${JSON.stringify(key)}. It may have been deleted.`)),
+            noticeBox(
+              "warning",
+              "No such item",
+              h("p", {}, `${name} has no item with the key ${JSON.stringify(key)}. It may have been deleted.`),
+            ),
             h("p", {}, h("a", { href: itemsHref }, "Back to the items")),
           );
           return;
@@ -55,7 +59,7 @@ export function mountItemEditor(main, ctx, { name, key }) {
     const changedSlot = h("div", {});
     const textarea = h("textarea", {
       class: "code editor",
-      spellcheck: false,
+      spellcheck: "false",
       autocapitalize: "off",
       autocomplete: "off",
       rows: "18",
@@ -65,7 +69,9 @@ export function mountItemEditor(main, ctx, { name, key }) {
     const modeSwitch = h("input", { type: "checkbox", role: "switch", id: uid(), checked: dynamoJson });
     const save = h("button", { type: "submit", class: "primary" }, creating ? "Create item" : "Save changes");
     const format = h("button", { type: "button", class: "secondary", onclick: () => reformat() }, "Format");
-    const remove = creating ? null : h("button", { type: "button", class: "secondary danger-text", onclick: () => deleteItem() }, "Delete item");
+    const remove = creating
+      ? null
+      : h("button", { type: "button", class: "secondary danger-text", onclick: () => deleteItem() }, "Delete item");
     const form = h(
       "form",
       { class: "stack" },
@@ -75,13 +81,24 @@ export function mountItemEditor(main, ctx, { name, key }) {
         {
           title: "Attributes",
           description: creating ? keyDescription(table) : null,
-          actions: [h("label", { class: "switch", for: modeSwitch.id }, modeSwitch, h("span", {}, "DynamoDB JSON")), format],
+          actions: [h("label", { class: "switch", for: modeSwitch.id }, modeSwitch, "DynamoDB JSON"), format],
         },
         lossySlot,
         textarea,
-        h("p", { class: "hint", id: "item-editor-hint" }, "Ctrl+Enter saves. With DynamoDB JSON off, numbers keep every digit; sets and binary need DynamoDB JSON."),
+        h(
+          "p",
+          { class: "hint", id: "item-editor-hint" },
+          "Ctrl+Enter saves. With DynamoDB JSON off, numbers keep every digit; sets and binary need DynamoDB JSON.",
+        ),
       ),
-      h("div", { class: "form-footer" }, remove, h("span", { class: "spacer" }), h("a", { class: "button secondary", href: itemsHref }, "Cancel"), save),
+      h(
+        "div",
+        { class: "form-footer" },
+        remove,
+        h("span", { class: "spacer" }),
+        h("a", { class: "button secondary", href: itemsHref }, "Cancel"),
+        save,
+      ),
     );
     editor = { textarea, errorSlot, lossySlot, changedSlot, save };
 
@@ -138,7 +155,12 @@ export function mountItemEditor(main, ctx, { name, key }) {
         ? noticeBox(
             "warning",
             "Read only as plain JSON",
-            h("p", {}, `Plain JSON has no sets or binary values, so ${lossy.join(", ")} appear here as lists and base64 text. Turn on DynamoDB JSON to edit this item.`),
+            h(
+              "p",
+              {},
+              `Plain JSON has no sets or binary values, so ${lossy.join(", ")} appear here as lists and base64 text. `,
+              "Turn on DynamoDB JSON to edit this item.",
+            ),
           )
         : null,
     );
@@ -154,7 +176,8 @@ export function mountItemEditor(main, ctx, { name, key }) {
       throw new JsonSyntaxError(reason, ...lineColumn(text, error.message));
     }
     if (value === null || typeof value !== "object" || Array.isArray(value)) {
-      throw Object.assign(new Error('An item in DynamoDB JSON is an object of typed attributes, such as {"id": {"S": "a"}}.'), {
+      const message = 'An item in DynamoDB JSON is an object of typed attributes, such as {"id": {"S": "a"}}.';
+      throw Object.assign(new Error(message), {
         name: "Not an item",
       });
     }
@@ -193,7 +216,12 @@ export function mountItemEditor(main, ctx, { name, key }) {
     } else {
       const ok = await confirmDialog({
         title: "Change the primary key?",
-        body: h("p", {}, "The primary key cannot change in place: this writes a new item with the new key and deletes the old item, together."),
+        body: h(
+          "p",
+          {},
+          "The primary key cannot change in place: this writes a new item with the new key and deletes the old ",
+          "item, together.",
+        ),
         confirmLabel: "Write new item",
       });
       if (!ok) return;
@@ -210,7 +238,8 @@ export function mountItemEditor(main, ctx, { name, key }) {
       await ctx.run(operation, input);
     } catch (error) {
       const hint =
-        error.type === "ConditionalCheckFailedException" || error.fields?.CancellationReasons?.[0]?.Code === "ConditionalCheckFailed"
+        error.type === "ConditionalCheckFailedException" ||
+        error.fields?.CancellationReasons?.[0]?.Code === "ConditionalCheckFailed"
           ? "An item with this primary key exists already"
           : creating
             ? "The item was not created"

@@ -14,7 +14,7 @@ export function mountPartiql(main, ctx) {
   const statement = h("textarea", {
     class: "code",
     rows: "6",
-    spellcheck: false,
+    spellcheck: "false",
     value: remembered.statement,
     placeholder: 'SELECT * FROM "Music" WHERE "Artist" = \'Arvo Pärt\'',
     oninput: (event) => {
@@ -24,7 +24,7 @@ export function mountPartiql(main, ctx) {
   const parameters = h("textarea", {
     class: "code",
     rows: "2",
-    spellcheck: false,
+    spellcheck: "false",
     value: remembered.parameters,
     placeholder: '[{"S": "Arvo Pärt"}]',
     oninput: (event) => {
@@ -55,7 +55,12 @@ export function mountPartiql(main, ctx) {
       "div",
       { class: "split" },
       card({ title: "Tables", description: "Pick one to start a SELECT." }, tableList),
-      h("div", { class: "stack" }, card({ title: "Statement" }, form), card({ title: resultsTitle, actions: [nextButton] }, results)),
+      h(
+        "div",
+        { class: "stack" },
+        card({ title: "Statement" }, form),
+        card({ title: resultsTitle, actions: [nextButton] }, results),
+      ),
     ),
   );
 
@@ -76,7 +81,7 @@ export function mountPartiql(main, ctx) {
       results.replaceChildren(
         items.length
           ? itemsGrid({ items, keyNames: [] })
-          : h("p", { class: "muted" }, /^\s*select\b/i.test(input.Statement) ? "No items matched." : "The statement ran. It returns no items."),
+          : h("p", { class: "muted" }, isSelect(input.Statement) ? "No items matched." : "The statement ran."),
       );
     } catch (error) {
       resultsTitle.textContent = "Results";
@@ -148,6 +153,12 @@ function parseParameters(text) {
   } catch (error) {
     throw new FormError(`The parameters are not valid JSON: ${error.message}`);
   }
-  if (!Array.isArray(value)) throw new FormError('The parameters are a JSON list of DynamoDB values, such as [{"S": "a"}].');
+  if (!Array.isArray(value)) {
+    throw new FormError('The parameters are a JSON list of DynamoDB values, such as [{"S": "a"}].');
+  }
   return value;
+}
+
+function isSelect(statement) {
+  return /^\s*select\b/i.test(statement);
 }

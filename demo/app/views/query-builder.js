@@ -176,7 +176,7 @@ export function queryBuilder(table, state, { onRun, onReset }) {
       type: "text",
       value: state.pk,
       autocomplete: "off",
-      spellcheck: false,
+      spellcheck: "false",
       placeholder: `Enter the ${partition.name} value`,
       oninput: (event) => {
         state.pk = event.target.value;
@@ -193,12 +193,18 @@ export function queryBuilder(table, state, { onRun, onReset }) {
         },
       });
       const sk1 = valueInput(state.sk1, (v) => (state.sk1 = v), `${sort.name} value`);
-      const sk2 = state.skOp === "between" ? valueInput(state.sk2, (v) => (state.sk2 = v), `${sort.name} upper value`) : null;
+      const sk2 =
+        state.skOp === "between" ? valueInput(state.sk2, (v) => (state.sk2 = v), `${sort.name} upper value`) : null;
       parts.push(
         h(
           "div",
           { class: "field" },
-          h("span", { class: "label" }, `${sort.name} (${typeName(sort.type)}) – sort key`, h("span", { class: "muted" }, " optional")),
+          h(
+            "span",
+            { class: "label" },
+            `${sort.name} (${typeName(sort.type)}) – sort key`,
+            h("span", { class: "muted" }, " optional"),
+          ),
           h("div", { class: "inline" }, op, sk1, sk2 ? h("span", { class: "muted" }, "and") : null, sk2),
         ),
       );
@@ -218,7 +224,7 @@ export function queryBuilder(table, state, { onRun, onReset }) {
           placeholder: "Attribute name",
           "aria-label": `Filter ${i + 1} attribute name`,
           autocomplete: "off",
-          spellcheck: false,
+          spellcheck: "false",
           oninput: (event) => {
             f.name = event.target.value;
           },
@@ -239,7 +245,9 @@ export function queryBuilder(table, state, { onRun, onReset }) {
           },
         }),
         needsValue ? valueInput(f.value, (v) => (f.value = v), `Filter ${i + 1} value`) : null,
-        needsValue && f.op === "between" ? valueInput(f.value2, (v) => (f.value2 = v), `Filter ${i + 1} upper value`) : null,
+        needsValue && f.op === "between"
+          ? valueInput(f.value2, (v) => (f.value2 = v), `Filter ${i + 1} upper value`)
+          : null,
         h(
           "button",
           {
@@ -279,7 +287,7 @@ export function queryBuilder(table, state, { onRun, onReset }) {
     const area = (key, label, hint, rows = 2) => {
       const textarea = h("textarea", {
         rows: String(rows),
-        spellcheck: false,
+        spellcheck: "false",
         class: "code",
         value: state.expr[key],
         oninput: (event) => {
@@ -292,7 +300,9 @@ export function queryBuilder(table, state, { onRun, onReset }) {
     return h(
       "div",
       { class: "builder-row expressions" },
-      state.mode === "query" ? area("key", "KeyConditionExpression", "e.g. #pk = :pk AND begins_with(#sk, :prefix)") : null,
+      state.mode === "query"
+        ? area("key", "KeyConditionExpression", "e.g. #pk = :pk AND begins_with(#sk, :prefix)")
+        : null,
       area("filter", "FilterExpression", "optional; e.g. attribute_exists(#a) AND #n > :min"),
       area("projection", "ProjectionExpression", "optional; e.g. #pk, title"),
       area("names", "ExpressionAttributeNames", 'JSON, optional; e.g. {"#pk": "artist"}', 3),
@@ -316,8 +326,8 @@ export function queryBuilder(table, state, { onRun, onReset }) {
           key: input.KeyConditionExpression ?? "",
           filter: input.FilterExpression ?? "",
           projection: "",
-          names: input.ExpressionAttributeNames ? JSON.stringify(input.ExpressionAttributeNames, null, 1).replace(/\n\s*/g, " ") : "",
-          values: input.ExpressionAttributeValues ? JSON.stringify(input.ExpressionAttributeValues, null, 1).replace(/\n\s*/g, " ") : "",
+          names: oneLineJson(input.ExpressionAttributeNames),
+          values: oneLineJson(input.ExpressionAttributeValues),
         };
       } catch {
         // An incomplete form: start the expressions empty.
@@ -357,7 +367,9 @@ export function queryBuilder(table, state, { onRun, onReset }) {
     if (state.mode === "query") {
       const { partition, sort } = t.keys;
       const parts = [`${nameRef(partition.name)} = ${valueRef(typed(partition.type, state.pk))}`];
-      if (sort && state.sk1 !== "") parts.push(condition(nameRef(sort.name), state.skOp, sort.type, state.sk1, state.sk2, valueRef));
+      if (sort && state.sk1 !== "") {
+        parts.push(condition(nameRef(sort.name), state.skOp, sort.type, state.sk1, state.sk2, valueRef));
+      }
       input.KeyConditionExpression = parts.join(" AND ");
     }
     const filters = state.filters.filter((f) => f.name.trim() !== "");
@@ -396,7 +408,7 @@ function valueInput(value, set, label) {
     value,
     "aria-label": label,
     autocomplete: "off",
-    spellcheck: false,
+    spellcheck: "false",
     oninput: (event) => set(event.target.value),
   });
 }
@@ -449,4 +461,9 @@ function parseJsonObject(text, name) {
     throw new FormError(`${name} must be a JSON object.`);
   }
   return value;
+}
+
+/** A placeholder map as one line of JSON for the expression fields ("" when there is none). */
+function oneLineJson(value) {
+  return value ? JSON.stringify(value, null, 1).replace(/\n\s*/g, " ") : "";
 }

@@ -5,6 +5,8 @@ import { keysOf } from "../items/table-shape.js";
 import { billingModeLabel, tableHref } from "../tables.js";
 import { card, facts, statusBadge } from "../ui/page.js";
 
+const INDEX_COLUMNS = ["Name", "Type", "Partition key", "Sort key", "Projection", "Status", "Items", "Size"];
+
 export function mountOverview(container, ctx, table) {
   function draw(t) {
     const { partition, sort } = keysOf(t.KeySchema, t.AttributeDefinitions);
@@ -12,7 +14,8 @@ export function mountOverview(container, ctx, table) {
     const capacity =
       billingModeLabel(t) === "On-demand"
         ? "On-demand"
-        : `Provisioned (${t.ProvisionedThroughput.ReadCapacityUnits} read, ${t.ProvisionedThroughput.WriteCapacityUnits} write units)`;
+        : `Provisioned (${t.ProvisionedThroughput.ReadCapacityUnits} read, ` +
+          `${t.ProvisionedThroughput.WriteCapacityUnits} write units)`;
     container.replaceChildren(
       card(
         {
@@ -60,7 +63,7 @@ function indexesCard(t) {
         h(
           "thead",
           {},
-          h("tr", {}, ["Name", "Type", "Partition key", "Sort key", "Projection", "Status", "Items", "Size"].map((label, i) =>
+          h("tr", {}, INDEX_COLUMNS.map((label, i) =>
             h("th", { scope: "col", class: i >= 6 ? "num" : null }, label),
           )),
         ),

@@ -30,7 +30,11 @@ export function mountTablePage(main, ctx, { name, page = "overview" }) {
     const ok = await confirmDialog({
       title: `Delete table ${name}?`,
       body: [
-        h("p", {}, `This deletes the table, its ${plural(table?.ItemCount ?? 0, "item")} and its indexes. It cannot be undone.`),
+        h(
+          "p",
+          {},
+          `This deletes the table, its ${plural(table?.ItemCount ?? 0, "item")} and its indexes. It cannot be undone.`,
+        ),
       ],
       confirmLabel: "Delete table",
       danger: true,

@@ -6,6 +6,8 @@ import { billingModeLabel, describeAllTables, tableHref } from "../tables.js";
 import { errorAlert } from "../ui/alerts.js";
 import { card, loading, pageHeader, statusBadge } from "../ui/page.js";
 
+const COLUMNS = ["Name", "Status", "Partition key", "Sort key", "Indexes", "Billing mode", "Items", "Size"];
+
 export function mountTablesList(main, ctx) {
   let tables = null;
   const filter = h("input", {
@@ -62,7 +64,7 @@ export function mountTablesList(main, ctx) {
             h(
               "tr",
               {},
-              ["Name", "Status", "Partition key", "Sort key", "Indexes", "Billing mode", "Items", "Size"].map((label, i) =>
+              COLUMNS.map((label, i) =>
                 h("th", { scope: "col", class: i >= 6 ? "num" : null }, label),
               ),
             ),
