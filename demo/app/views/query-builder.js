@@ -131,7 +131,6 @@ export function queryBuilder(table, state, { onRun, onReset }) {
       type: "checkbox",
       id: uid(),
       checked: state.descending,
-      disabled: state.mode !== "query",
       onchange: (event) => {
         state.descending = event.target.checked;
       },
@@ -156,7 +155,10 @@ export function queryBuilder(table, state, { onRun, onReset }) {
       h(
         "div",
         { class: "builder-row options" },
-        h("label", { class: "check", for: descending.id }, descending, "Sort descending"),
+        // Only a Query has an order to reverse.
+        state.mode === "query"
+          ? h("label", { class: "check", for: descending.id }, descending, "Sort descending")
+          : null,
         field("Limit", limit, "Items read per request"),
         h("label", { class: "check", for: expressionToggle.id }, expressionToggle, "Edit as expressions"),
       ),
