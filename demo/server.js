@@ -3,7 +3,11 @@
 // preflights) go to the package's HTTP endpoint unchanged; GETs serve the console, the package
 // files its pages import, and two small JSON resources under /_console/.
 //
-//   node demo/server.js [--port N] [--host ADDR]      (PORT in the environment works too)
+//   node demo/server.js [--port N] [--host ADDR] [--storage DIR|memory]   (PORT works too)
+//
+// `npm start` keeps its tables in ./shoaldb-data (a folder in the working directory, strict
+// durability) so they outlive the server; --storage memory keeps nothing.
+import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { ShoalDB } from "../js/src/index.node.js";
 import { startServer } from "../js/src/server/index.js";
@@ -11,21 +15,18 @@ import { createChangeVersion } from "./server/change-version.js";
 import { serveStatic } from "./server/static-files.js";
 
 const DEFAULT_PORT = 8000;
+const DEFAULT_STORAGE = "shoaldb-data";
 // GETs that stay the endpoint's: its health check.
 const ENDPOINT_GETS = new Set(["/health"]);
 
 /**
- * Starts the endpoint and the console. With `db`, serves that database (left open on close).
- * @param {{ port?: number, host?: string, db?: ShoalDB }} [options]
+ * Starts the endpoint and the console. With `db`, serves that database (left open on close);
+ * otherwise opens `storage`: "memory" (the default here) or a folder.
+ * @param {{ port?: number, host?: string, db?: ShoalDB, storage?: string }} [options]
  */
-export async function startConsoleServer({ port = DEFAULT_PORT, host = "127.0.0.1", db } = {}) {
+export async function startConsoleServer({ port = DEFAULT_PORT, host = "127.0.0.1", db, storage = "memory" } = {}) {
   const ownsDb = db === undefined;
-  // TODO(storage): the one place `npm start` chooses its storage. When the lead switches it on,
-  // open with { storage: "fs", path: "./shoaldb-data" } here (and say so in the start-up line;
-  // /_console/info reports `storage`), so that the tables outlive the server. Until then the
-  // data lives in memory.
-  const storage = "memory";
-  db ??= await ShoalDB.open({ storage });
+  db ??= await ShoalDB.open(storage === "memory" ? { storage } : { storage: "fs", path: storage });
   let endpoint;
   try {
     endpoint = await startServer({ port, host, db });
@@ -63,7 +64,7 @@ export async function startConsoleServer({ port = DEFAULT_PORT, host = "127.0.0.
     url: endpoint.url,
     port: endpoint.port,
     db,
-    storage: storage === "memory" ? "memory, lost when the server stops" : storage,
+    storage: storage === "memory" ? "memory, lost when the server stops" : resolve(storage),
     async close() {
       versions.close();
       await endpoint.close();
@@ -92,9 +93,9 @@ function sendJson(res, status, value) {
   res.end(body);
 }
 
-/** --port N | --port=N | PORT=N, --host ADDR | --host=ADDR. */
+/** --port N | --port=N | PORT=N, --host ADDR | --host=ADDR, --storage DIR|memory. */
 export function parseArgs(argv, env = {}) {
-  const options = { port: DEFAULT_PORT, host: "127.0.0.1" };
+  const options = { port: DEFAULT_PORT, host: "127.0.0.1", storage: DEFAULT_STORAGE };
   if (env.PORT !== undefined && env.PORT !== "") options.port = parsePort(env.PORT, "PORT");
   for (let i = 0; i < argv.length; i++) {
     const [flag, inline] = argv[i].includes("=") ? argv[i].split(/=(.*)/s, 2) : [argv[i], undefined];
@@ -105,7 +106,8 @@ export function parseArgs(argv, env = {}) {
     };
     if (flag === "--port") options.port = parsePort(value(), "--port");
     else if (flag === "--host") options.host = value();
-    else throw new Error(`unknown option: ${argv[i]} (options: --port N, --host ADDR)`);
+    else if (flag === "--storage") options.storage = value();
+    else throw new Error(`unknown option: ${argv[i]} (options: --port N, --host ADDR, --storage DIR|memory)`);
   }
   return options;
 }
