@@ -96,7 +96,9 @@ const call = (url, operation, body) =>
   });
 
 test("serve prints its URL, answers DynamoDB requests and stops on SIGTERM", async () => {
-  const child = spawn(process.execPath, [BIN, "serve", "--port", "0", "--host", "127.0.0.1"], { stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, [BIN, "serve", "--port", "0", "--host", "127.0.0.1"], {
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   try {
     const url = await new Promise((resolve, reject) => {
       let out = "";
@@ -184,7 +186,8 @@ test("--storage DIR keeps tables across a restart (strict durability)", async (t
         AttributeDefinitions: [{ AttributeName: "id", AttributeType: "S" }],
         BillingMode: "PAY_PER_REQUEST",
       })).status, 200);
-      assert.equal((await call(first.url, "PutItem", { TableName: "kept", Item: { id: { S: "a" }, n: { N: "1.50" } } })).status, 200);
+      const put = await call(first.url, "PutItem", { TableName: "kept", Item: { id: { S: "a" }, n: { N: "1.50" } } });
+      assert.equal(put.status, 200);
       assert.equal(await first.stop(), 0);
     } finally {
       first.kill();

@@ -14,7 +14,8 @@ describe("abuse of the HTTP endpoint", () => {
   before(async () => {
     endpoint = await startServer({ port: 0 });
     assert.equal((await call("CreateTable", tableInput("abuse"))).status, 200);
-    assert.equal((await call("PutItem", { TableName: "abuse", Item: { id: { S: "known" }, v: { N: "1" } } })).status, 200);
+    const put = await call("PutItem", { TableName: "abuse", Item: { id: { S: "known" }, v: { N: "1" } } });
+    assert.equal(put.status, 200);
   });
   after(() => endpoint.close());
 
@@ -50,7 +51,8 @@ describe("abuse of the HTTP endpoint", () => {
       let reply = "";
       socket.on("data", (data) => (reply += data));
       socket.on("close", () => resolve(reply));
-      socket.on("error", (error) => (error.code === "ECONNRESET" || error.code === "EPIPE" ? resolve(reply) : reject(error)));
+      // The server may close while the client still writes: what it answered is what counts.
+      socket.on("error", (error) => (["ECONNRESET", "EPIPE"].includes(error.code) ? resolve(reply) : reject(error)));
       setTimeout(() => socket.destroy(), 10_000).unref();
     });
   }
@@ -59,12 +61,15 @@ describe("abuse of the HTTP endpoint", () => {
     const cases = [
       ["not HTTP at all", "HELLO THERE\r\n\r\n", /^HTTP\/1\.1 400/],
       ["a header without a colon", "POST / HTTP/1.1\r\nHost: x\r\nno colon here\r\n\r\n", /^HTTP\/1\.1 400/],
-      ["a Content-Length that is not a number", "POST / HTTP/1.1\r\nHost: x\r\nContent-Length: ten\r\n\r\n", /^HTTP\/1\.1 400/],
+      ["a Content-Length that is not a number",
+        "POST / HTTP/1.1\r\nHost: x\r\nContent-Length: ten\r\n\r\n", /^HTTP\/1\.1 400/],
       ["two Content-Lengths that disagree",
         "POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 2\r\nContent-Length: 3\r\n\r\n{}", /^HTTP\/1\.1 400/],
       ["Content-Length with chunked (request smuggling)",
-        "POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 4\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n", /^HTTP\/1\.1 400/],
-      ["a bad chunk size", "POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n{}\r\n0\r\n\r\n", /^HTTP\/1\.1 400/],
+        "POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 4\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n",
+        /^HTTP\/1\.1 400/],
+      ["a bad chunk size",
+        "POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n{}\r\n0\r\n\r\n", /^HTTP\/1\.1 400/],
       ["a NUL in the request line", "POST /\0 HTTP/1.1\r\nHost: x\r\n\r\n", /^HTTP\/1\.1 400/],
       ["64 KB of headers", `POST / HTTP/1.1\r\nHost: x\r\nX-Big: ${"a".repeat(64 * 1024)}\r\n\r\n`, /^HTTP\/1\.1 431/],
     ];
@@ -113,7 +118,8 @@ describe("abuse of the HTTP endpoint", () => {
     const arrays = await errorOf("PutItem", `${"[".repeat(depth)}${"]".repeat(depth)}`);
     assert.equal(arrays.status, 400);
     assert.ok(arrays.type, arrays.text);
-    const maps = `{"TableName":"abuse","Item":{"id":{"S":"deep"},"m":${'{"M":{"a":'.repeat(5000)}{"S":"x"}${"}}".repeat(5000)}}}`;
+    const nested = `${'{"M":{"a":'.repeat(5000)}{"S":"x"}${"}}".repeat(5000)}`;
+    const maps = `{"TableName":"abuse","Item":{"id":{"S":"deep"},"m":${nested}}}`;
     const deepItem = await errorOf("PutItem", maps);
     assert.equal(deepItem.status, 400);
     assert.equal(deepItem.type, "ValidationException");
@@ -151,7 +157,11 @@ describe("abuse of the HTTP endpoint", () => {
 
     const manyValues = {};
     for (let i = 0; i < 50_000; i++) manyValues[`:v${i}`] = { N: "1" };
-    const unused = await errorOf("GetItem", { TableName: "abuse", Key: { id: { S: "known" } }, ExpressionAttributeValues: manyValues });
+    const unused = await errorOf("GetItem", {
+      TableName: "abuse",
+      Key: { id: { S: "known" } },
+      ExpressionAttributeValues: manyValues,
+    });
     assert.deepEqual([unused.status, unused.type], [400, "ValidationException"]);
     await assertStillUp();
   });
@@ -173,7 +183,8 @@ describe("abuse of the HTTP endpoint", () => {
       assert.match(error.message, /ConditionExpression|expression/i, name);
       assert.ok(Date.now() - started < 5000, `${name} took ${Date.now() - started} ms`);
     }
-    const hugeNumber = await errorOf("PutItem", { TableName: "abuse", Item: { id: { S: "n" }, n: { N: "9".repeat(100_000) } } });
+    const hugeItem = { id: { S: "n" }, n: { N: "9".repeat(100_000) } };
+    const hugeNumber = await errorOf("PutItem", { TableName: "abuse", Item: hugeItem });
     assert.deepEqual([hugeNumber.status, hugeNumber.type], [400, "ValidationException"]);
     await assertStillUp();
   });
@@ -192,7 +203,8 @@ describe("abuse of the HTTP endpoint", () => {
   });
 
   test("a wrong content type or a body that is not JSON gets DynamoDB's answers", async () => {
-    const wrongType = await call("GetItem", { TableName: "abuse", Key: { id: { S: "known" } } }, { "content-type": "text/plain" });
+    const get = { TableName: "abuse", Key: { id: { S: "known" } } };
+    const wrongType = await call("GetItem", get, { "content-type": "text/plain" });
     assert.equal(wrongType.status, 404);
     assert.match(await wrongType.text(), /UnknownOperationException/);
     for (const body of ["{not json", '{"TableName":"abuse"', "\u0000", "[]", "null", "1e999999"]) {

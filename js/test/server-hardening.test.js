@@ -87,7 +87,8 @@ describe("slow clients", () => {
   test("headers that never end get 408 after headersTimeoutMs, and the server goes on", async () => {
     const endpoint = await startServer({ port: 0, db: heldDb(), headersTimeoutMs: 300, requestTimeoutMs: 2000 });
     try {
-      const { reply, ms } = await raw(endpoint.port, "POST / HTTP/1.1\r\nHost: x\r\nContent-Type: app", { keepOpenMs: 10_000 });
+      const unfinished = "POST / HTTP/1.1\r\nHost: x\r\nContent-Type: app";
+      const { reply, ms } = await raw(endpoint.port, unfinished, { keepOpenMs: 10_000 });
       assert.match(reply, /^HTTP\/1\.1 408 Request Timeout/);
       assert.match(reply, /RequestTimeoutException/);
       assert.ok(ms >= 250 && ms < 5000, `closed after ${ms} ms`);
@@ -100,7 +101,8 @@ describe("slow clients", () => {
   test("a body that stops arriving gets 408 after requestTimeoutMs, and its permit is returned", async () => {
     const endpoint = await startServer({ port: 0, db: heldDb(), headersTimeoutMs: 200, requestTimeoutMs: 600 });
     try {
-      const head = `POST / HTTP/1.1\r\nHost: x\r\nContent-Type: ${JSON_10}\r\nX-Amz-Target: DynamoDB_20120810.PutItem\r\n` +
+      const head =
+        `POST / HTTP/1.1\r\nHost: x\r\nContent-Type: ${JSON_10}\r\nX-Amz-Target: DynamoDB_20120810.PutItem\r\n` +
         "Content-Length: 100\r\n\r\n{\"Item\":";
       const { reply, ms } = await raw(endpoint.port, head, { keepOpenMs: 10_000 });
       assert.match(reply, /^HTTP\/1\.1 408/);
@@ -294,7 +296,10 @@ describe("health and logs", () => {
     const writes = [];
     const original = process.stdout.write;
     const endpoint = await startServer({ port: 0, db: heldDb() });
-    process.stdout.write = (chunk, ...rest) => (writes.push(String(chunk)), original.call(process.stdout, chunk, ...rest));
+    process.stdout.write = (chunk, ...rest) => {
+      writes.push(String(chunk));
+      return original.call(process.stdout, chunk, ...rest);
+    };
     try {
       await post(endpoint.url, "ListTables");
     } finally {
@@ -330,11 +335,13 @@ describe("graceful shutdown", () => {
     assert.equal(owned.db.closed, true, "the database the server opened is closed");
   });
 
-  test("idle keep-alive connections do not hold close() up; stuck requests are cut after shutdownTimeoutMs", async () => {
+  test("idle keep-alive connections do not hold close() up; stuck requests are cut after the timeout", async () => {
     const db = heldDb();
     const endpoint = await startServer({ port: 0, db, shutdownTimeoutMs: 300 });
     const agent = new (await import("node:http")).Agent({ keepAlive: true });
-    await new Promise((resolve) => httpRequest({ port: endpoint.port, path: "/health", agent }, (res) => res.resume().on("end", resolve)).end());
+    await new Promise((resolve) => {
+      httpRequest({ port: endpoint.port, path: "/health", agent }, (res) => res.resume().on("end", resolve)).end();
+    });
     const stuck = new Promise((resolve) => {
       const req = httpRequest({ port: endpoint.port, method: "POST", path: "/", headers: {
         "content-type": JSON_10, "x-amz-target": "DynamoDB_20120810.Hold" } }, () => resolve("answered"));

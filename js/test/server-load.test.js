@@ -52,7 +52,13 @@ const call = (url, operation, body) =>
 function randomRequest() {
   const key = `user${Math.floor(Math.random() * KEYS)}`;
   const sk = Math.floor(Math.random() * SORT_KEYS);
-  const item = (s) => ({ pk: { S: key }, sk: { N: String(s) }, name: { S: `name ${key}/${s}` }, n: { N: String(Math.random()).slice(0, 12) }, tags: { SS: ["a", "b"] } });
+  const item = (s) => ({
+    pk: { S: key },
+    sk: { N: String(s) },
+    name: { S: `name ${key}/${s}` },
+    n: { N: String(Math.random()).slice(0, 12) },
+    tags: { SS: ["a", "b"] },
+  });
   const roll = Math.random();
   if (roll < 0.5) return ["GetItem", { TableName: "load", Key: { pk: { S: key }, sk: { N: String(sk) } } }];
   if (roll < 0.75) return ["PutItem", { TableName: "load", Item: item(sk) }];
@@ -127,7 +133,8 @@ test(`64 keep-alive connections of mixed reads and writes for ${SECONDS} s: no e
     const summary =
       `${CONNECTIONS} connections, ${SECONDS} s: ${result.requests.total} requests, ` +
       `${result.requests.average.toFixed(0)} req/s average, latency p50 ${result.latency.p50} ms, ` +
-      `p99 ${result.latency.p99} ms, max ${result.latency.max} ms; server RSS ${mb(rssAfterWarmUp)} MB after warm-up, ` +
+      `p99 ${result.latency.p99} ms, max ${result.latency.max} ms; ` +
+      `server RSS ${mb(rssAfterWarmUp)} MB after warm-up, ` +
       `peak ${mb(rssPeak)} MB, end ${mb(rssAtEnd)} MB`;
     t.diagnostic(summary);
     console.log(`# load: ${summary}`);

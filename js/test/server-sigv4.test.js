@@ -6,7 +6,13 @@ import { execFile } from "node:child_process";
 import { createHash, createHmac } from "node:crypto";
 import { existsSync } from "node:fs";
 import { after, before, describe, test } from "node:test";
-import { CreateTableCommand, DynamoDBClient, GetItemCommand, ListTablesCommand, PutItemCommand } from "@aws-sdk/client-dynamodb";
+import {
+  CreateTableCommand,
+  DynamoDBClient,
+  GetItemCommand,
+  ListTablesCommand,
+  PutItemCommand,
+} from "@aws-sdk/client-dynamodb";
 import { DynamoDBStreamsClient, ListStreamsCommand } from "@aws-sdk/client-dynamodb-streams";
 import { SignatureV4 } from "@smithy/signature-v4";
 import { inspect, verify } from "../src/server/authenticate.js";
@@ -90,9 +96,10 @@ describe("the verifier against the AWS SDK's signer", () => {
       assert.match(otherBody.message, /^The request signature we calculated does not match the signature you provided/);
       assert.match(otherBody.message, /The Canonical String for this request should have been\n'POST\n/);
 
-      const otherTarget = { ...received, rawHeaders: received.rawHeaders.map((v) => v.replace("ListTables", "DeleteTable")) };
-      assert.equal(verify(inspect(table, otherTarget, SIGNED_AT.getTime()).pending, otherTarget, Buffer.from(req.body)).type,
-        "InvalidSignatureException");
+      const rawHeaders = received.rawHeaders.map((v) => v.replace("ListTables", "DeleteTable"));
+      const otherTarget = { ...received, rawHeaders };
+      const otherPending = inspect(table, otherTarget, SIGNED_AT.getTime()).pending;
+      assert.equal(verify(otherPending, otherTarget, Buffer.from(req.body)).type, "InvalidSignatureException");
       const otherQuery = { ...received, url: `${received.url}${received.url.includes("?") ? "&" : "?"}z=1` };
       assert.equal(verify(pending, otherQuery, Buffer.from(req.body)).type, "InvalidSignatureException");
     });
@@ -103,7 +110,8 @@ describe("the verifier against the AWS SDK's signer", () => {
     const good = receivedRequest(await sdkSigner(creds).sign(request(), { signingDate: SIGNED_AT }), "/");
     const { pending } = inspect(table, good, SIGNED_AT.getTime());
     assert.equal(verify(pending, good, Buffer.from("{}")), null);
-    const bad = receivedRequest(await sdkSigner({ ...creds, sessionToken: "forged" }).sign(request(), { signingDate: SIGNED_AT }), "/");
+    const forged = await sdkSigner({ ...creds, sessionToken: "forged" }).sign(request(), { signingDate: SIGNED_AT });
+    const bad = receivedRequest(forged, "/");
     assert.equal(inspect(table, bad, SIGNED_AT.getTime()).error.type, "UnrecognizedClientException");
   });
 
@@ -128,13 +136,15 @@ describe("the verifier against the AWS SDK's signer", () => {
       type: "MissingAuthenticationTokenException",
       message: "Request is missing Authentication Token",
     });
-    assert.match(errorOf(withAuth("AWS4-HMAC-SHA1 Credential=x")).message, /Unsupported AWS 'algorithm': 'AWS4-HMAC-SHA1'/);
-    const incomplete = errorOf(withAuth("AWS4-HMAC-SHA256 Credential=AKIDSHOALTEST/20260304/eu-west-3/dynamodb/aws4_request"));
+    assert.match(errorOf(withAuth("AWS4-HMAC-SHA1 Credential=x")).message,
+      /Unsupported AWS 'algorithm': 'AWS4-HMAC-SHA1'/);
+    const credentialOnly = "AWS4-HMAC-SHA256 Credential=AKIDSHOALTEST/20260304/eu-west-3/dynamodb/aws4_request";
+    const incomplete = errorOf(withAuth(credentialOnly));
     assert.equal(incomplete.type, "IncompleteSignatureException");
     assert.match(incomplete.message, /requires 'Signature' parameter\. .*requires 'SignedHeaders' parameter\./);
 
-    const unknownKey = receivedRequest(
-      await sdkSigner({ accessKeyId: "NOBODY", secretAccessKey: "x" }).sign(request(), { signingDate: SIGNED_AT }), "/");
+    const nobody = sdkSigner({ accessKeyId: "NOBODY", secretAccessKey: "x" });
+    const unknownKey = receivedRequest(await nobody.sign(request(), { signingDate: SIGNED_AT }), "/");
     assert.deepEqual({ ...errorOf(unknownKey) }, {
       status: 400,
       type: "UnrecognizedClientException",
@@ -150,13 +160,15 @@ describe("the verifier against the AWS SDK's signer", () => {
     assert.match(early.message, /^Signature not yet current: 20260304T050607Z is still later than 20260304T050507Z/);
     assert.equal(errorOf(signed, now + 14 * 60_000), undefined, "within 15 minutes either way is fine");
 
-    const s3 = receivedRequest(await sdkSigner(KEY, { service: "s3" }).sign(request(), { signingDate: SIGNED_AT }), "/");
+    const s3Signer = sdkSigner(KEY, { service: "s3" });
+    const s3 = receivedRequest(await s3Signer.sign(request(), { signingDate: SIGNED_AT }), "/");
     assert.match(errorOf(s3).message, /Credential should be scoped to correct service: 'dynamodb'/);
     const auth = signed.headers.authorization;
-    assert.match(errorOf(withAuth(auth.replace("/20260304/", "/20260305/"))).message,
-      /Date in Credential scope does not match YYYYMMDD from ISO-8601 version of date from HTTP: '20260305' != '20260304'/);
-    assert.match(errorOf(withAuth(auth.replace("SignedHeaders=content-type;host;", "SignedHeaders=content-type;"))).message,
-      /'Host' must be a 'SignedHeader'/);
+    const otherDay = errorOf(withAuth(auth.replace("/20260304/", "/20260305/"))).message;
+    assert.match(otherDay, /^Date in Credential scope does not match YYYYMMDD from ISO-8601 version of date from HTTP/);
+    assert.match(otherDay, /'20260305' != '20260304', from '20260304T050607Z'\.$/);
+    const hostUnsigned = auth.replace("SignedHeaders=content-type;host;", "SignedHeaders=content-type;");
+    assert.match(errorOf(withAuth(hostUnsigned)).message, /'Host' must be a 'SignedHeader'/);
   });
 
   test("credentials are checked when the server starts", () => {
@@ -172,7 +184,13 @@ describe("the endpoint with credentials", () => {
   let connections = 0;
   const clients = [];
   const client = (config = {}) => {
-    const c = new DynamoDBClient({ region: "eu-west-3", endpoint: endpoint.url, credentials: KEY, maxAttempts: 1, ...config });
+    const c = new DynamoDBClient({
+      region: "eu-west-3",
+      endpoint: endpoint.url,
+      credentials: KEY,
+      maxAttempts: 1,
+      ...config,
+    });
     clients.push(c);
     return c;
   };
@@ -202,10 +220,11 @@ describe("the endpoint with credentials", () => {
   });
 
   test("a wrong secret, an unknown key and a skewed clock are refused", async () => {
-    const wrongSecret = await rejection(client({ credentials: { ...KEY, secretAccessKey: "nope" } }).send(new ListTablesCommand({})));
+    const list = (config) => rejection(client(config).send(new ListTablesCommand({})));
+    const wrongSecret = await list({ credentials: { ...KEY, secretAccessKey: "nope" } });
     assert.equal(wrongSecret.name, "InvalidSignatureException");
     assert.equal(wrongSecret.$metadata.httpStatusCode, 400);
-    const unknown = await rejection(client({ credentials: { accessKeyId: "NOBODY", secretAccessKey: "x" } }).send(new ListTablesCommand({})));
+    const unknown = await list({ credentials: { accessKeyId: "NOBODY", secretAccessKey: "x" } });
     assert.equal(unknown.name, "UnrecognizedClientException");
     assert.equal(unknown.message, "The security token included in the request is invalid.");
     const late = await rejection(client({ systemClockOffset: -20 * 60_000 }).send(new ListTablesCommand({})));

@@ -46,7 +46,8 @@ export function parseFlags(flags, args, env = {}) {
   for (const flag of flags) {
     if (options[flag.key] !== undefined || flag.env === undefined || env[flag.env] === undefined) continue;
     const text = env[flag.env];
-    options[flag.key] = flag.value === undefined ? text !== "" && text !== "0" : flag.parse ? flag.parse(text, flag.env) : text;
+    if (flag.value === undefined) options[flag.key] = text !== "" && text !== "0";
+    else options[flag.key] = flag.parse ? flag.parse(text, flag.env) : text;
   }
   return options;
 }
@@ -55,7 +56,10 @@ export function parseFlags(flags, args, env = {}) {
 export function flagUsage(flags) {
   const rows = flags
     .filter((flag) => !flag.unsupported)
-    .map((flag) => [flag.value ? `${flag.name} ${flag.value}` : flag.name, flag.env ? `${flag.help} [env ${flag.env}]` : flag.help]);
+    .map((flag) => [
+      flag.value ? `${flag.name} ${flag.value}` : flag.name,
+      flag.env ? `${flag.help} [env ${flag.env}]` : flag.help,
+    ]);
   const width = Math.max(...rows.map(([left]) => left.length)) + 2;
   return rows.map(([left, right]) => `  ${left.padEnd(width)}${right}`).join("\n");
 }

@@ -5,7 +5,13 @@ import { integer, oneOf, UsageError } from "./args.js";
 
 /** @type {import("./args.js").Flag[]} */
 export const SERVE_FLAGS = [
-  { name: "--port", key: "port", value: "N", parse: integer(0, 65535), help: "TCP port (default 8000; 0 picks a free one)" },
+  {
+    name: "--port",
+    key: "port",
+    value: "N",
+    parse: integer(0, 65535),
+    help: "TCP port (default 8000; 0 picks a free one)",
+  },
   { name: "--host", key: "host", value: "ADDR", help: "address to listen on (default 127.0.0.1)" },
   {
     name: "--storage",
@@ -54,7 +60,9 @@ export function serverOptions(flags) {
   }
   const { accessKeyId, secretAccessKey } = flags;
   if ((accessKeyId === undefined) !== (secretAccessKey === undefined)) {
-    throw new UsageError("--access-key-id and --secret-access-key go together (or SHOALDB_ACCESS_KEY_ID and SHOALDB_SECRET_ACCESS_KEY)");
+    throw new UsageError(
+      "--access-key-id and --secret-access-key go together (or SHOALDB_ACCESS_KEY_ID and SHOALDB_SECRET_ACCESS_KEY)",
+    );
   }
   if (accessKeyId !== undefined) options.credentials = { accessKeyId, secretAccessKey };
   return options;

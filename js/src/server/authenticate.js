@@ -41,6 +41,8 @@ export class AuthError {
   }
 }
 
+const fail = (type, message) => ({ error: new AuthError(type, message) });
+
 /**
  * The credentials option as a Map from access key id to `{ secretAccessKey, sessionToken }`, or
  * null for anonymous mode.
@@ -77,11 +79,11 @@ export function credentialTable(credentials) {
 export function inspect(table, req, now = Date.now()) {
   const authorization = req.headers.authorization;
   if (authorization === undefined || authorization.trim() === "") {
-    return { error: new AuthError("MissingAuthenticationTokenException", "Request is missing Authentication Token") };
+    return fail("MissingAuthenticationTokenException", "Request is missing Authentication Token");
   }
   const auth = parseAuthorization(authorization);
   if (auth.algorithm !== ALGORITHM) {
-    return { error: new AuthError("IncompleteSignatureException", `Unsupported AWS 'algorithm': '${auth.algorithm}'`) };
+    return fail("IncompleteSignatureException", `Unsupported AWS 'algorithm': '${auth.algorithm}'`);
   }
   const headers = headerValues(req.rawHeaders);
   const dateText = headers.get("x-amz-date")?.[0] ?? headers.get("date")?.[0];
@@ -89,57 +91,61 @@ export function inspect(table, req, now = Date.now()) {
   if (!auth.credential) missing.push("Authorization header requires 'Credential' parameter.");
   if (!auth.signature) missing.push("Authorization header requires 'Signature' parameter.");
   if (!auth.signedHeaders) missing.push("Authorization header requires 'SignedHeaders' parameter.");
-  if (dateText === undefined) missing.push("Authorization header requires existence of either a 'X-Amz-Date' or a 'Date' header.");
+  if (dateText === undefined) {
+    missing.push("Authorization header requires existence of either a 'X-Amz-Date' or a 'Date' header.");
+  }
   if (missing.length > 0) {
-    return { error: new AuthError("IncompleteSignatureException", `${missing.join(" ")} Authorization=${authorization}`) };
+    return fail("IncompleteSignatureException", `${missing.join(" ")} Authorization=${authorization}`);
   }
   const scope = auth.credential.split("/");
   if (scope.length !== 5) {
-    return {
-      error: new AuthError(
-        "IncompleteSignatureException",
-        `Credential must have exactly 5 slash-delimited elements, e.g. keyid/date/region/service/term, got '${auth.credential}'`,
-      ),
-    };
+    return fail(
+      "IncompleteSignatureException",
+      "Credential must have exactly 5 slash-delimited elements, e.g. keyid/date/region/service/term, " +
+        `got '${auth.credential}'`,
+    );
   }
   const [accessKeyId, scopeDate, region, service, terminator] = scope;
   const signedHeaders = auth.signedHeaders.split(";");
   if (!signedHeaders.includes("host")) {
-    return { error: new AuthError("IncompleteSignatureException", "'Host' must be a 'SignedHeader' in the AWS Authorization.") };
+    return fail("IncompleteSignatureException", "'Host' must be a 'SignedHeader' in the AWS Authorization.");
   }
   const key = table.get(accessKeyId);
-  if (key === undefined) return { error: new AuthError("UnrecognizedClientException", INVALID_TOKEN) };
+  if (key === undefined) return fail("UnrecognizedClientException", INVALID_TOKEN);
   const token = headers.get("x-amz-security-token")?.[0];
   if (key.sessionToken !== undefined && token !== key.sessionToken) {
-    return { error: new AuthError("UnrecognizedClientException", INVALID_TOKEN) };
+    return fail("UnrecognizedClientException", INVALID_TOKEN);
   }
 
   const sent = headers.has("x-amz-date") ? parseAmzDate(dateText) : Date.parse(dateText);
   if (Number.isNaN(sent)) {
-    return { error: new AuthError("IncompleteSignatureException", `Date must be in ISO-8601 'basic format'. Got '${dateText}'.`) };
+    return fail("IncompleteSignatureException", `Date must be in ISO-8601 'basic format'. Got '${dateText}'.`);
   }
   const sentAmz = amzDate(sent);
   if (sent < now - MAX_CLOCK_SKEW_MS) {
-    const message = `Signature expired: ${sentAmz} is now earlier than ${amzDate(now - MAX_CLOCK_SKEW_MS)} (${amzDate(now)} - 15 min.)`;
-    return { error: new AuthError("InvalidSignatureException", message) };
+    const earliest = amzDate(now - MAX_CLOCK_SKEW_MS);
+    return fail("InvalidSignatureException",
+      `Signature expired: ${sentAmz} is now earlier than ${earliest} (${amzDate(now)} - 15 min.)`);
   }
   if (sent > now + MAX_CLOCK_SKEW_MS) {
-    const message = `Signature not yet current: ${sentAmz} is still later than ${amzDate(now + MAX_CLOCK_SKEW_MS)} (${amzDate(now)} + 15 min.)`;
-    return { error: new AuthError("InvalidSignatureException", message) };
+    const latest = amzDate(now + MAX_CLOCK_SKEW_MS);
+    return fail("InvalidSignatureException",
+      `Signature not yet current: ${sentAmz} is still later than ${latest} (${amzDate(now)} + 15 min.)`);
   }
   if (scopeDate !== sentAmz.slice(0, 8)) {
-    const message = `Date in Credential scope does not match YYYYMMDD from ISO-8601 version of date from HTTP: '${scopeDate}' != '${sentAmz.slice(0, 8)}', from '${sentAmz}'.`;
-    return { error: new AuthError("InvalidSignatureException", message) };
+    return fail("InvalidSignatureException",
+      "Date in Credential scope does not match YYYYMMDD from ISO-8601 version of date from HTTP: " +
+        `'${scopeDate}' != '${sentAmz.slice(0, 8)}', from '${sentAmz}'.`);
   }
   if (region === "") {
-    return { error: new AuthError("InvalidSignatureException", "Credential should be scoped to a valid region, not ''. ") };
+    return fail("InvalidSignatureException", "Credential should be scoped to a valid region, not ''. ");
   }
   if (service !== SIGNING_SERVICE) {
-    return { error: new AuthError("InvalidSignatureException", `Credential should be scoped to correct service: '${SIGNING_SERVICE}'. `) };
+    return fail("InvalidSignatureException", `Credential should be scoped to correct service: '${SIGNING_SERVICE}'. `);
   }
   if (terminator !== SCOPE_TERMINATOR) {
-    const message = `Credential should be scoped with a valid terminator: '${SCOPE_TERMINATOR}', not '${terminator}'. `;
-    return { error: new AuthError("InvalidSignatureException", message) };
+    return fail("InvalidSignatureException",
+      `Credential should be scoped with a valid terminator: '${SCOPE_TERMINATOR}', not '${terminator}'. `);
   }
   const pending = {
     accessKeyId,

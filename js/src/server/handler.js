@@ -3,7 +3,13 @@
 // headers are checked before a permit is taken or a byte of the body is read; the body is read
 // under a permit (admission.js), then the signature is verified over it, and only then does the
 // engine run.
-import { badTargetBody, DEFAULT_CONTENT_TYPE, JSON_CONTENT_TYPES, mediaType, operationFromTarget } from "../protocol/json-protocol.js";
+import {
+  badTargetBody,
+  DEFAULT_CONTENT_TYPE,
+  JSON_CONTENT_TYPES,
+  mediaType,
+  operationFromTarget,
+} from "../protocol/json-protocol.js";
 import { newRequestId } from "../protocol/request-id.js";
 import { inspect, verify } from "./authenticate.js";
 import { BodyTooLarge, ClientGone, readBody } from "./body.js";
@@ -59,7 +65,8 @@ async function route(state, ctx, req, res) {
     // What DynamoDB answers to a GET of its endpoint; load balancers probe it.
     return send(ctx, res, 200, "healthy: shoaldb\n", "text/plain; charset=utf-8");
   }
-  ctx.responseType = mediaType(req.headers["content-type"]) === "application/x-amz-json-1.1" ? "application/x-amz-json-1.1" : DEFAULT_CONTENT_TYPE;
+  const json11 = mediaType(req.headers["content-type"]) === "application/x-amz-json-1.1";
+  ctx.responseType = json11 ? "application/x-amz-json-1.1" : DEFAULT_CONTENT_TYPE;
 
   const length = Number(req.headers["content-length"]);
   const declared = req.headers["content-length"] !== undefined && Number.isFinite(length) ? length : undefined;
