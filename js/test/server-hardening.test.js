@@ -115,6 +115,51 @@ describe("slow clients", () => {
   });
 });
 
+describe("slow readers", () => {
+  // Asks for a 48 MB response, more than the socket buffers on both ends hold (Linux lets a loopback
+  // receive buffer grow to tcp_rmem's maximum, 32 MB by default), never reads it, and says whether
+  // the server closed the connection within `waitMs`. Watched from the server's side: a paused
+  // client socket does not notice that it was closed.
+  async function unreadResponse(endpoint, waitMs) {
+    const body = "48000000";
+    const serverSocketClosed = new Promise((resolve) => {
+      endpoint.server.once("connection", (s) => s.once("close", () => resolve("closed")));
+    });
+    const client = connect(endpoint.port, "127.0.0.1", () => {
+      client.write(`POST / HTTP/1.1\r\nHost: x\r\nContent-Type: ${JSON_10}\r\n` +
+        `X-Amz-Target: DynamoDB_20120810.Big\r\nContent-Length: ${body.length}\r\n\r\n${body}`);
+      client.pause(); // never read
+    });
+    client.on("error", () => {});
+    const responded = new Promise((resolve) => {
+      endpoint.server.once("request", (req, res) => res.once("prefinish", resolve));
+    });
+    await responded; // the 48 MB are built and handed to the socket
+    const kept = new Promise((resolve) => setTimeout(() => resolve("kept"), waitMs).unref());
+    const outcome = await Promise.race([serverSocketClosed, kept]);
+    client.destroy();
+    return outcome;
+  }
+
+  test("a client that stops reading a large response is cut off after responseTimeoutMs", async () => {
+    const patient = await startServer({ port: 0, db: heldDb(), responseTimeoutMs: 60_000 });
+    try {
+      assert.equal(await unreadResponse(patient, 1500), "kept", "within responseTimeoutMs the server waits");
+    } finally {
+      await patient.close();
+    }
+    const endpoint = await startServer({ port: 0, db: heldDb(), responseTimeoutMs: 300 });
+    try {
+      assert.equal(await unreadResponse(endpoint, 5000), "closed");
+      assert.equal((await post(endpoint.url, "ListTables")).status, 200);
+      const small = await rawPost(endpoint.port, "Big", "1000");
+      assert.equal(small.status, 200, "responses that fit the socket buffer need no deadline");
+    } finally {
+      await endpoint.close();
+    }
+  });
+});
+
 describe("bounded concurrency and memory", () => {
   test("past maxConcurrentRequests requests wait; past maxQueuedRequests they are throttled", async () => {
     const db = heldDb();

@@ -15,6 +15,7 @@ export const SERVER_DEFAULTS: Readonly<{
   maxConnections: number;
   headersTimeoutMs: number;
   requestTimeoutMs: number;
+  responseTimeoutMs: number;
   keepAliveTimeoutMs: number;
   shutdownTimeoutMs: number;
   gzipMinBytes: number;
@@ -84,6 +85,8 @@ export interface ServerOptions {
   headersTimeoutMs?: number;
   /** Time for a client to send its whole request before 408. Default 60 s. */
   requestTimeoutMs?: number;
+  /** Time for a client to read what of a response the socket buffers could not hold, then cut. Default 60 s. */
+  responseTimeoutMs?: number;
   /** How long an idle keep-alive connection stays open. Default 30 s. */
   keepAliveTimeoutMs?: number;
   /** How long close() waits for requests in flight before cutting their connections. Default 10 s. */

@@ -32,6 +32,7 @@ export const SERVER_DEFAULTS = Object.freeze({
   maxConnections: 4096,
   headersTimeoutMs: 10_000,
   requestTimeoutMs: 60_000,
+  responseTimeoutMs: 60_000,
   keepAliveTimeoutMs: 30_000,
   shutdownTimeoutMs: 10_000,
   gzipMinBytes: 1024,
@@ -67,6 +68,7 @@ export async function startServer(options = {}) {
     log,
     maxRequestBytes: o.maxRequestBytes,
     gzipMinBytes: o.gzipMinBytes,
+    responseTimeoutMs: o.responseTimeoutMs,
     draining: false,
     inFlight: 0,
     health: () => ({

@@ -45,7 +45,20 @@ export function send(ctx, res, status, body, contentType) {
   res.setHeader("Content-Length", bytes.length);
   res.setHeader("x-amz-crc32", String(crc32(bytes)));
   ctx.bytesOut = bytes.length;
+  const socket = res.socket; // taken first: the response lets go of its socket once it is finished
   res.end(bytes);
+  if (socket && socket.writableLength > 0 && ctx.state) {
+    // The kernel did not take the whole response: a client that stops reading would pin the rest
+    // in memory. It gets responseTimeoutMs to read it, then the connection is cut.
+    const timer = setTimeout(() => socket.destroy(), ctx.state.responseTimeoutMs);
+    const done = () => {
+      clearTimeout(timer);
+      socket.off("drain", done);
+      socket.off("close", done);
+    };
+    socket.on("drain", done);
+    socket.on("close", done);
+  }
 }
 
 /** A DynamoDB JSON error response. `type` is a bare name or a full "namespace#Name". */
