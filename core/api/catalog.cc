@@ -55,6 +55,10 @@ void Catalog::schemaChanged(const Table& table) {
   for (auto* o : observers_) o->onUpdateTable(table.schema());
 }
 
+void Catalog::notifySyncControl(std::string_view event) {
+  for (auto* o : observers_) o->onSyncControl(event);
+}
+
 void Catalog::activateCreatedIndexes() {
   if (!indexesCreating_) return;
   indexesCreating_ = false;

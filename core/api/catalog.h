@@ -26,6 +26,8 @@ class Catalog {
   PreviousItems commit(const ChangeSet& change);
   // Tells observers that `table`'s schema changed (UpdateTable, UpdateTimeToLive).
   void schemaChanged(const Table& table);
+  // Tells observers of a sync state change (see CommitObserver::onSyncControl).
+  void notifySyncControl(std::string_view event);
   // Global secondary indexes report CREATING (backfilling) in the response of the UpdateTable
   // that made them and ACTIVE from the next request on; called before every request.
   void activateCreatedIndexes();

@@ -8,6 +8,7 @@
 #include "json/json.h"
 #include "storage/snapshot.h"
 #include "json/wire_value.h"
+#include "sync/sync_recovery.h"
 
 namespace shoal {
 namespace {
@@ -77,13 +78,17 @@ void Engine::enableLog() {
 std::string Engine::takeLogRecords() { return log_ ? log_->takePending() : std::string(); }
 
 std::string Engine::snapshot() {
-  return storage::writeSnapshot(catalog_, {logSequence(), catalog_.clock().last()});
+  storage::SnapshotSections sections;
+  if (replicator_->enabled()) replicator_->encode(sections[storage::SnapshotSection::Sync]);
+  return storage::writeSnapshot(catalog_, {logSequence(), catalog_.clock().last()}, sections);
 }
 
 storage::RecoveryResult Engine::open(const std::vector<std::string_view>& snapshots, std::string_view log) {
   storage::RecoveryResult r;
+  auto replicator = std::make_unique<sync::Replicator>();
+  sync::ReplicatorRecovery syncRecovery(*replicator);
   try {
-    r = storage::recover(snapshots, log, catalog_);
+    r = storage::recover(snapshots, log, catalog_, &syncRecovery);
   } catch (const std::exception& e) {  // std::bad_alloc: recover changed nothing
     r = storage::RecoveryResult();
     r.ok = false;
@@ -91,8 +96,10 @@ storage::RecoveryResult Engine::open(const std::vector<std::string_view>& snapsh
     r.logBytesDropped = log.size();
   }
   if (!r.ok) return r;
-  // recover() replaced the catalog and with it its observer list; the records of the old
-  // state, if any were pending, describe state that no longer exists.
+  // recover() replaced the catalog and with it its observer list (the new replicator is on it);
+  // the records of the old state, if any were pending, describe state that no longer exists.
+  replicator_ = std::move(replicator);
+  replicator_->bind(catalog_);
   if (log_) catalog_.removeObserver(log_.get());
   log_ = std::make_unique<storage::LogWriter>(catalog_, r.lastSequence);
   catalog_.addObserver(log_.get());

@@ -14,6 +14,7 @@
 #include "storage/log_writer.h"
 #include "storage/recovery.h"
 #include "stream/stream_registry.h"
+#include "sync/replicator.h"
 
 namespace shoal {
 
@@ -24,7 +25,11 @@ struct Response {
 
 class Engine {
  public:
-  explicit Engine(uint64_t siteId = 1) : catalog_(siteId), streams_(catalog_) { catalog_.addObserver(&streams_); }
+  explicit Engine(uint64_t siteId = 1) : catalog_(siteId), streams_(catalog_), replicator_(new sync::Replicator()) {
+    catalog_.addObserver(&streams_);
+    replicator_->bind(catalog_);
+    catalog_.addObserver(replicator_.get());
+  }
   Engine(const Engine&) = delete;  // the catalog holds pointers to the engine's observers
   Engine& operator=(const Engine&) = delete;
 
@@ -73,6 +78,13 @@ class Engine {
   void setSiteId(uint64_t site) { catalog_.setSiteId(site); }
   uint64_t siteId() const { return catalog_.siteId(); }
 
+  // --- Multi-master sync (core/sync/SYNC.md). Off until enableSync(); then every local commit
+  // becomes a unit for other peers, and the replicator merges theirs.
+  void enableSync() { replicator_->enable(); }
+  sync::Replicator& replicator() { return *replicator_; }
+  // Engine time for the change stream and TTL of changes sync commits outside execute().
+  void setTime(int64_t nowMillis) { setClock(nowMillis); }
+
  private:
   // The engine's clock for this request: expiry of items, stream record times.
   void setClock(int64_t nowMillis);
@@ -82,6 +94,7 @@ class Engine {
   TtlSweeper sweeper_;
   TransactionTokens transactionTokens_;  // request memory, not data: never logged or snapshotted
   std::unique_ptr<storage::LogWriter> log_;  // null while the log is off
+  std::unique_ptr<sync::Replicator> replicator_;  // observes catalog_; replaced whole by open()
 };
 
 }  // namespace shoal

@@ -70,6 +70,9 @@ inline constexpr size_t kMaxNextTokenLength = 32768;      // ExecuteStatement's 
 inline constexpr size_t kMaxBatchStatements = 25;         // statements of one BatchExecuteStatement
 inline constexpr size_t kMaxTransactionStatements = 100;  // statements of one ExecuteTransaction
 
+// Multi-master sync (ShoalDB's own; core/sync/SYNC.md).
+inline constexpr size_t kSyncMaxConflicts = 1000;  // conflicts a peer keeps queryable, newest
+
 // Storage (ShoalDB's own bounds on what a decoder of stored bytes accepts; a bad length or a
 // deep nesting in a damaged file is refused instead of exhausting memory or the wasm stack).
 inline constexpr int kMaxStoredNestingDepth = 2 * kMaxNestingDepth;  // values in log/snapshot

@@ -19,6 +19,8 @@ enum class RecordType : uint8_t {
   CreateTable = 2,  // a TableSchema
   DeleteTable = 3,  // a table name
   UpdateTable = 4,  // the table's whole new TableSchema (UpdateTable, UpdateTimeToLive, ...)
+  SyncUnit = 5,     // a unit merged from another peer (core/sync), as its bytes: replay merges it
+  SyncControl = 6,  // a change of sync's own state (core/sync/replicator.h), as an opaque event
 };
 
 // Smallest possible payload: version, type, and one-byte varints for sequence, hlc and site.

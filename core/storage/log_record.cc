@@ -71,6 +71,13 @@ void appendUpdateTableRecord(std::string& out, uint64_t sequence, const Stamp& s
   endRecord(out, start);
 }
 
+void appendSyncRecord(std::string& out, RecordType type, uint64_t sequence, const Stamp& stamp,
+                      std::string_view bytes) {
+  size_t start = beginRecord(out, type, sequence, stamp);
+  putBytes(out, bytes);
+  endRecord(out, start);
+}
+
 LogRecord decodeLogPayload(std::string_view payload) {
   ByteReader in(payload);
   uint8_t version = in.byte("record version");
@@ -111,6 +118,11 @@ LogRecord decodeLogPayload(std::string_view payload) {
     case RecordType::DeleteTable:
       r.type = RecordType::DeleteTable;
       r.tableName = std::string(in.bytes("table name"));
+      break;
+    case RecordType::SyncUnit:
+    case RecordType::SyncControl:
+      r.type = static_cast<RecordType>(type);
+      r.sync = std::string(in.bytes("sync record"));
       break;
     default: ByteReader::fail("unknown record type " + std::to_string(type));
   }

@@ -21,6 +21,7 @@ struct LogRecord {
   ChangeSet change;       // Commit; change.stamp == stamp
   TableSchema schema;     // CreateTable, UpdateTable
   std::string tableName;  // DeleteTable
+  std::string sync;       // SyncUnit: the encoded unit; SyncControl: the event
 };
 
 // Append one framed record to `out`.
@@ -28,6 +29,7 @@ void appendCommitRecord(std::string& out, uint64_t sequence, const ChangeSet& ch
 void appendCreateTableRecord(std::string& out, uint64_t sequence, const Stamp& stamp, const TableSchema& schema);
 void appendDeleteTableRecord(std::string& out, uint64_t sequence, const Stamp& stamp, const std::string& name);
 void appendUpdateTableRecord(std::string& out, uint64_t sequence, const Stamp& stamp, const TableSchema& schema);
+void appendSyncRecord(std::string& out, RecordType type, uint64_t sequence, const Stamp& stamp, std::string_view bytes);
 
 // Decodes a payload (without the 8-byte frame header). Throws DecodeError.
 LogRecord decodeLogPayload(std::string_view payload);

@@ -9,7 +9,15 @@ namespace shoal::storage {
 Stamp LogWriter::tableStamp() const { return Stamp{catalog_.clock().last(), catalog_.siteId()}; }
 
 void LogWriter::onCommit(const ChangeSet& change, const PreviousItems&) {
-  appendCommitRecord(pending_, lastSequence_ + 1, change);
+  if (change.unit)
+    appendSyncRecord(pending_, RecordType::SyncUnit, lastSequence_ + 1, change.stamp, *change.unit);
+  else
+    appendCommitRecord(pending_, lastSequence_ + 1, change);
+  ++lastSequence_;
+}
+
+void LogWriter::onSyncControl(std::string_view event) {
+  appendSyncRecord(pending_, RecordType::SyncControl, lastSequence_ + 1, tableStamp(), event);
   ++lastSequence_;
 }
 

@@ -15,7 +15,8 @@ struct Candidate {
 
 // Loads the newest snapshot that checks out into `catalog`. Header checks first (cheap, no
 // decompression), so a damaged newest snapshot costs nothing before the older one is tried.
-void loadNewestSnapshot(const std::vector<std::string_view>& snapshots, Catalog& catalog, RecoveryResult& r) {
+void loadNewestSnapshot(const std::vector<std::string_view>& snapshots, Catalog& catalog, SyncRecovery* sync,
+                        RecoveryResult& r) {
   std::vector<Candidate> candidates;
   for (std::string_view s : snapshots) {
     if (s.empty()) continue;
@@ -29,7 +30,9 @@ void loadNewestSnapshot(const std::vector<std::string_view>& snapshots, Catalog&
                    [](const Candidate& a, const Candidate& b) { return a.sequence > b.sequence; });
   for (const Candidate& c : candidates) {
     try {
-      loadSnapshot(c.bytes, catalog);
+      SnapshotSections sections;
+      loadSnapshot(c.bytes, catalog, &sections);
+      if (sync) sync->load(sections[SnapshotSection::Sync], catalog);
       r.usedSnapshot = true;
       r.snapshotSequence = c.sequence;
       return;
@@ -37,6 +40,7 @@ void loadNewestSnapshot(const std::vector<std::string_view>& snapshots, Catalog&
       r.refusedSnapshots.push_back(e.what());
     }
   }
+  if (sync) sync->load("", catalog);  // no snapshot used: sync starts from nothing
   if (!r.refusedSnapshots.empty()) {
     r.ok = false;
     r.error = "no snapshot could be loaded: " + r.refusedSnapshots.front();
@@ -44,8 +48,13 @@ void loadNewestSnapshot(const std::vector<std::string_view>& snapshots, Catalog&
 }
 
 // Whether `record` fits the catalog, so that applying it cannot fail halfway.
-bool fits(const LogRecord& record, Catalog& catalog, std::string& why) {
+bool fits(const LogRecord& record, Catalog& catalog, SyncRecovery* sync, std::string& why) {
   switch (record.type) {
+    case RecordType::SyncUnit:
+    case RecordType::SyncControl:
+      if (sync) return true;
+      why = "a sync record, but sync is not part of this recovery";
+      return false;
     case RecordType::Commit:
       for (const ItemWrite& w : record.change.writes)
         if (!catalog.find(w.table)) {
@@ -105,8 +114,12 @@ void updateTable(const TableSchema& next, Catalog& catalog) {
 // Applies a record that fits. Catalog::commit checks every write (tables, index keys) before
 // it changes anything, so a refusal there also leaves the catalog untouched; returns false
 // with `why` then.
-bool apply(const LogRecord& record, Catalog& catalog, std::string& why) {
+bool apply(const LogRecord& record, Catalog& catalog, SyncRecovery* sync, std::string& why) {
   switch (record.type) {
+    case RecordType::SyncUnit:
+    case RecordType::SyncControl:
+      if (!sync->replay(record, catalog, why)) return false;
+      break;
     case RecordType::Commit:
       try {
         catalog.commit(record.change);
@@ -130,7 +143,7 @@ bool apply(const LogRecord& record, Catalog& catalog, std::string& why) {
 // Applies the log after the snapshot. A record whose sequence the snapshot already includes
 // is skipped (that is what makes replaying on top of a snapshot idempotent); the first record
 // after must be the snapshot's sequence + 1, and each next one + 1 again.
-void replay(std::string_view log, Catalog& catalog, RecoveryResult& r) {
+void replay(std::string_view log, Catalog& catalog, SyncRecovery* sync, RecoveryResult& r) {
   LogReader reader(log);
   uint64_t last = r.snapshotSequence;
   bool applying = false;
@@ -144,7 +157,7 @@ void replay(std::string_view log, Catalog& catalog, RecoveryResult& r) {
     } else if (record->sequence != last + 1) {
       why = "expected sequence " + std::to_string(last + 1) + ", found " + std::to_string(record->sequence);
       r.stop = LogStop::SequenceGap;
-    } else if (!fits(*record, catalog, why) || !apply(*record, catalog, why)) {
+    } else if (!fits(*record, catalog, sync, why) || !apply(*record, catalog, sync, why)) {
       r.stop = LogStop::Inconsistent;
     } else {
       applying = true;
@@ -168,21 +181,23 @@ void replay(std::string_view log, Catalog& catalog, RecoveryResult& r) {
 
 }  // namespace
 
-RecoveryResult recover(const std::vector<std::string_view>& snapshots, std::string_view log, Catalog& catalog) {
+RecoveryResult recover(const std::vector<std::string_view>& snapshots, std::string_view log, Catalog& catalog,
+                       SyncRecovery* sync) {
   RecoveryResult r;
   Catalog fresh(catalog.siteId());
-  loadNewestSnapshot(snapshots, fresh, r);
+  loadNewestSnapshot(snapshots, fresh, sync, r);
   if (!r.ok) {
     r.logBytesDropped = log.size();
     return r;
   }
-  replay(log, fresh, r);
+  if (sync) sync->begin(fresh);
+  replay(log, fresh, sync, r);
   catalog = std::move(fresh);
   return r;
 }
 
 RecoveryResult recover(std::string_view snapshot, std::string_view log, Catalog& catalog) {
-  return recover(std::vector<std::string_view>{snapshot}, log, catalog);
+  return recover(std::vector<std::string_view>{snapshot}, log, catalog, nullptr);
 }
 
 }  // namespace shoal::storage

@@ -36,10 +36,27 @@ struct RecoveryResult {
   std::string stopDetail;
 };
 
+// The part of recovery that belongs to sync (core/sync/sync_recovery.h implements it; storage
+// knows nothing of sync but where its bytes are).
+class SyncRecovery {
+ public:
+  virtual ~SyncRecovery() = default;
+  // The snapshot's sync section (empty: none) was loaded with its tables into `catalog`.
+  // Throws DecodeError when the section is refused, which refuses the snapshot.
+  virtual void load(std::string_view section, Catalog& catalog) = 0;
+  // Before the first log record is replayed into `catalog` (registers sync's observer).
+  virtual void begin(Catalog& catalog) = 0;
+  // A SyncUnit or SyncControl record; false with `why` when it does not fit the state.
+  virtual bool replay(const LogRecord& record, Catalog& catalog, std::string& why) = 0;
+};
+
 // `snapshots`: candidate snapshot files, in any order; empty strings mean "none". The one with
 // the highest sequence that loads is used. On success `catalog` is replaced (tables, site id,
-// clock; observers dropped, as with loadSnapshot). Throws only std::bad_alloc.
-RecoveryResult recover(const std::vector<std::string_view>& snapshots, std::string_view log, Catalog& catalog);
+// clock; observers dropped, as with loadSnapshot, except the one `sync` registered). Without
+// `sync`, a log with sync records stops at the first (`inconsistent`). Throws only
+// std::bad_alloc.
+RecoveryResult recover(const std::vector<std::string_view>& snapshots, std::string_view log, Catalog& catalog,
+                       SyncRecovery* sync = nullptr);
 RecoveryResult recover(std::string_view snapshot, std::string_view log, Catalog& catalog);
 
 }  // namespace shoal::storage

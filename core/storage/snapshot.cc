@@ -76,7 +76,7 @@ class CompressedBody {
   uint64_t rawBytes_ = 0;
 };
 
-void decodeBody(std::string_view body, Catalog& catalog) {
+void decodeBody(std::string_view body, uint32_t version, Catalog& catalog, SnapshotSections* sections) {
   ByteReader in(body);
   size_t tables = in.count("table count", 8);
   for (size_t t = 0; t < tables; ++t) {
@@ -94,15 +94,31 @@ void decodeBody(std::string_view body, Catalog& catalog) {
       previousKey = &table.rows().rbegin()->first;
     }
   }
+  if (version >= kSnapshotFirstVersionWithSections) {
+    size_t n = in.count("section count", 2);
+    int previousTag = 0;
+    for (size_t i = 0; i < n; ++i) {
+      uint8_t tag = in.byte("section tag");
+      if (tag <= previousTag) ByteReader::fail("snapshot sections out of order");
+      previousTag = tag;
+      std::string_view sectionBody = in.bytes("section body");
+      if (tag != static_cast<uint8_t>(SnapshotSection::Sync))
+        throw DecodeError("snapshot section " + std::to_string(tag) + " is newer than this build reads",
+                          DecodeFailure::UnsupportedVersion);
+      if (sections) (*sections)[static_cast<SnapshotSection>(tag)] = std::string(sectionBody);
+    }
+  }
   in.expectEnd("snapshot body");
 }
 
 }  // namespace
 
-std::string writeSnapshot(const Catalog& catalog, const SnapshotPosition& position) {
+std::string writeSnapshot(const Catalog& catalog, const SnapshotPosition& position, const SnapshotSections& sections) {
+  size_t present = 0;
+  for (const auto& [tag, body] : sections) present += body.empty() ? 0 : 1;
   std::string out(kSnapshotHeaderBytes, '\0');
   out.replace(0, kSnapshotMagic.size(), kSnapshotMagic);
-  storeFixed32(&out[kSnapshotVersionOffset], kSnapshotFormatVersion);
+  storeFixed32(&out[kSnapshotVersionOffset], present ? kSnapshotFormatVersion : 1);
   storeFixed32(&out[kSnapshotCompressionOffset], static_cast<uint32_t>(SnapshotCompression::Zstd));
   storeFixed64(&out[kSnapshotSequenceOffset], position.sequence);
   storeFixed64(&out[kSnapshotClockOffset], position.clock);
@@ -117,6 +133,15 @@ std::string writeSnapshot(const Catalog& catalog, const SnapshotPosition& positi
     for (const auto& [key, item] : table->rows()) {
       putBytes(chunk, key);
       encodeStoredItem(chunk, item);
+      body.flushIfFull();
+    }
+  }
+  if (present) {
+    putVarint(chunk, present);
+    for (const auto& [tag, sectionBody] : sections) {
+      if (sectionBody.empty()) continue;
+      chunk.push_back(static_cast<char>(tag));
+      putBytes(chunk, sectionBody);
       body.flushIfFull();
     }
   }
@@ -157,7 +182,7 @@ SnapshotHeader readSnapshotHeader(std::string_view s) {
   return h;
 }
 
-SnapshotHeader loadSnapshot(std::string_view s, Catalog& catalog) {
+SnapshotHeader loadSnapshot(std::string_view s, Catalog& catalog, SnapshotSections* sections) {
   SnapshotHeader h = readSnapshotHeader(s);
   std::string_view stored = s.substr(kSnapshotHeaderBytes, static_cast<size_t>(h.storedBytes));
   unsigned long long frameSize = ZSTD_getFrameContentSize(stored.data(), stored.size());
@@ -177,7 +202,9 @@ SnapshotHeader loadSnapshot(std::string_view s, Catalog& catalog) {
   if (got != body.size()) throw DecodeError("snapshot body shorter than its header says");
 
   Catalog fresh(h.site);
-  decodeBody(body, fresh);
+  SnapshotSections found;
+  decodeBody(body, h.version, fresh, &found);
+  if (sections) *sections = std::move(found);
   fresh.clock().observe(h.position.clock);
   catalog = std::move(fresh);
   return h;

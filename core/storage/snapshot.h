@@ -3,11 +3,13 @@
 // writes one, and then the log records it includes can go (see FORMAT.md, "Checkpoint").
 #pragma once
 #include <cstdint>
+#include <map>
 #include <string>
 #include <string_view>
 
 #include "api/catalog.h"
 #include "storage/decode_error.h"
+#include "storage/snapshot_format.h"
 
 namespace shoal::storage {
 
@@ -25,7 +27,12 @@ struct SnapshotHeader {
   uint64_t storedBytes = 0;
 };
 
-std::string writeSnapshot(const Catalog& catalog, const SnapshotPosition& position);
+// Optional parts of the body besides the tables, by tag (snapshot_format.h), each an opaque body
+// its owner encodes. Empty ones are not written.
+using SnapshotSections = std::map<SnapshotSection, std::string>;
+
+std::string writeSnapshot(const Catalog& catalog, const SnapshotPosition& position,
+                          const SnapshotSections& sections = {});
 
 // Checks the framing (magic, size, checksum, version) without decompressing. Throws
 // DecodeError.
@@ -36,6 +43,7 @@ SnapshotHeader readSnapshotHeader(std::string_view snapshot);
 // every byte checked out, so a DecodeError leaves `catalog` as it was. Observers registered
 // on `catalog` are dropped with it (loading is not a change anyone should observe; register
 // them after). Throws DecodeError.
-SnapshotHeader loadSnapshot(std::string_view snapshot, Catalog& catalog);
+// `sections`, when given, receives the body's sections (none for a version 1 snapshot).
+SnapshotHeader loadSnapshot(std::string_view snapshot, Catalog& catalog, SnapshotSections* sections = nullptr);
 
 }  // namespace shoal::storage

@@ -11,8 +11,17 @@ namespace shoal::storage {
 
 inline constexpr std::string_view kSnapshotMagic{"ShoalSnp", 8};
 
-// Bumped when the header or body layout (or the value codec inside it) changes.
-inline constexpr uint32_t kSnapshotFormatVersion = 1;
+// Bumped when the header or body layout (or the value codec inside it) changes. Version 2 adds
+// sections after the tables; a snapshot without sections is still written as version 1, so
+// databases that never use what the sections hold stay readable by older builds.
+inline constexpr uint32_t kSnapshotFormatVersion = 2;
+inline constexpr uint32_t kSnapshotFirstVersionWithSections = 2;
+
+// Tags of the body's sections (version 2 on). A reader refuses a tag it does not know.
+enum class SnapshotSection : uint8_t {
+  Sync = 1,  // core/sync/replicator.h: version vector, retained units, tombstones, conflicts
+  // 2-9 are left to sync (issue 6); 10-19 belong to backups (issue 5).
+};
 
 enum class SnapshotCompression : uint32_t {
   Zstd = 1,

@@ -57,6 +57,7 @@ void StreamRegistry::onUpdateTable(const TableSchema& schema) {
 
 void StreamRegistry::onCommit(const ChangeSet& change, const PreviousItems& previous) {
   if (open_.empty() && watched_.empty()) return;  // the common case costs one test per commit
+  const uint64_t origin = change.stamp.site;
   for (size_t i = 0; i < change.writes.size(); ++i) {
     const ItemWrite& w = change.writes[i];
     bool watched = watched_.count(w.table) != 0;
@@ -69,23 +70,23 @@ void StreamRegistry::onCommit(const ChangeSet& change, const PreviousItems& prev
     const StoredItem* before = previous[i] ? &*previous[i] : nullptr;
     const StoredItem* after = w.item ? &*w.item : nullptr;
     if (before && table->isExpired(*before)) {
-      emit(*table, stream, watched, StreamEventName::Remove, true, before, nullptr);
+      emit(*table, stream, watched, StreamEventName::Remove, true, origin, before, nullptr);
       before = nullptr;
     }
     if (after && before) {
       Item was = before->toItem();
       if (was == after->toItem()) continue;
-      emit(*table, stream, watched, StreamEventName::Modify, false, before, after);
+      emit(*table, stream, watched, StreamEventName::Modify, false, origin, before, after);
     } else if (after) {
-      emit(*table, stream, watched, StreamEventName::Insert, false, nullptr, after);
+      emit(*table, stream, watched, StreamEventName::Insert, false, origin, nullptr, after);
     } else if (before) {
-      emit(*table, stream, watched, StreamEventName::Remove, false, before, nullptr);
+      emit(*table, stream, watched, StreamEventName::Remove, false, origin, before, nullptr);
     }
   }
 }
 
 void StreamRegistry::emit(const Table& table, ChangeStream* stream, bool watched, StreamEventName event, bool byService,
-                          const StoredItem* before, const StoredItem* after) {
+                          uint64_t originSite, const StoredItem* before, const StoredItem* after) {
   StreamRecord r;
   r.sequence = nextSequence();
   r.event = event;
@@ -102,6 +103,8 @@ void StreamRegistry::emit(const Table& table, ChangeStream* stream, bool watched
     w.StartObject();
     writeKey(w, "TableName");
     writeString(w, table.schema().name);
+    writeKey(w, "OriginSite");
+    w.Uint64(originSite);
     writeKey(w, "Record");
     writeStreamRecord(w, full, table.schema().name);
     w.EndObject();

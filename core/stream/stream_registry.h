@@ -49,7 +49,8 @@ class StreamRegistry : public CommitObserver {
   uint64_t lastSequence() const { return lastSequence_; }
 
   // --- db.subscribe: the records of watched tables since the last take, as a JSON array of
-  // {"TableName": ..., "Record": <a GetRecords record, NEW_AND_OLD_IMAGES>}. Bounded like a
+  // {"TableName": ..., "OriginSite": <the site whose write it was: this peer's, or the peer a
+  // synced unit came from>, "Record": <a GetRecords record, NEW_AND_OLD_IMAGES>}. Bounded like a
   // stream (oldest dropped past limits::kStreamMaxRetainedBytes) in case nobody takes them.
   void watch(const std::string& table, bool on);
   bool watching() const { return !watched_.empty(); }
@@ -60,7 +61,7 @@ class StreamRegistry : public CommitObserver {
   void closeStreamOf(const std::string& table);
   uint64_t nextSequence();
   void emit(const Table& table, ChangeStream* stream, bool watched, StreamEventName event, bool byService,
-            const StoredItem* before, const StoredItem* after);
+            uint64_t originSite, const StoredItem* before, const StoredItem* after);
 
   Catalog& catalog_;
   int64_t now_ = 0;

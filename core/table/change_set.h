@@ -6,6 +6,7 @@
 #pragma once
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "table/schema.h"
@@ -23,6 +24,10 @@ struct ItemWrite {
 struct ChangeSet {
   Stamp stamp;
   std::vector<ItemWrite> writes;
+  // Set when the change merges a sync unit (core/sync): the unit's bytes, which the log stores
+  // instead of the items (replay merges it again), and `stamp` is the unit's. Null for a change
+  // made on this peer.
+  const std::string* unit = nullptr;
 };
 
 // What a committed change replaced, in the order of ChangeSet::writes.
@@ -36,6 +41,9 @@ class CommitObserver {
   virtual void onDeleteTable(const std::string& name) = 0;
   // UpdateTable changed the schema (billing, stream, indexes, ...); `schema` is the new one.
   virtual void onUpdateTable(const TableSchema& schema) {}
+  // Sync changed its own state (core/sync/replicator.h: enabled, a peer's report, ...): an
+  // opaque event for the log, which replay hands back to sync.
+  virtual void onSyncControl(std::string_view event) {}
 };
 
 }  // namespace shoal

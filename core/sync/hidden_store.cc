@@ -1,0 +1,91 @@
+#include "sync/hidden_store.h"
+
+namespace shoal::sync {
+namespace {
+
+using storage::ByteReader;
+
+void putStamp(std::string& out, const Stamp& s) {
+  storage::putVarint(out, s.hlc);
+  storage::putVarint(out, s.site);
+}
+
+Stamp readStamp(ByteReader& in) {
+  Stamp s;
+  s.hlc = in.varint("stamp hlc");
+  s.site = in.varint("stamp site");
+  return s;
+}
+
+}  // namespace
+
+const HiddenState* HiddenStore::find(const std::string& table, const std::string& key) const {
+  auto t = tables_.find(table);
+  if (t == tables_.end()) return nullptr;
+  auto k = t->second.find(key);
+  return k == t->second.end() ? nullptr : &k->second;
+}
+
+void HiddenStore::set(const std::string& table, const std::string& key, HiddenState state) {
+  if (state.empty()) {
+    auto t = tables_.find(table);
+    if (t == tables_.end()) return;
+    t->second.erase(key);
+    if (t->second.empty()) tables_.erase(t);
+    return;
+  }
+  tables_[table][key] = std::move(state);
+}
+
+size_t HiddenStore::size() const {
+  size_t n = 0;
+  for (const auto& [name, entries] : tables_) n += entries.size();
+  return n;
+}
+
+// varint tables; per table: bytes name, varint entries; per entry: bytes key, stamp deleted,
+// bool byUpdatesOnly, varint n removed, n x (bytes name, stamp).
+void HiddenStore::encode(std::string& out) const {
+  storage::putVarint(out, tables_.size());
+  for (const auto& [table, entries] : tables_) {
+    storage::putBytes(out, table);
+    storage::putVarint(out, entries.size());
+    for (const auto& [key, h] : entries) {
+      storage::putBytes(out, key);
+      putStamp(out, h.deleted);
+      out.push_back(h.byUpdatesOnly ? 1 : 0);
+      storage::putVarint(out, h.removed.size());
+      for (const auto& [name, stamp] : h.removed) {
+        storage::putBytes(out, name);
+        putStamp(out, stamp);
+      }
+    }
+  }
+}
+
+HiddenStore HiddenStore::decode(ByteReader& in) {
+  HiddenStore store;
+  size_t tables = in.count("hidden tables", 2);
+  for (size_t t = 0; t < tables; ++t) {
+    std::string table(in.bytes("hidden table"));
+    Entries& entries = store.tables_[table];
+    size_t n = in.count("hidden entries", 5);
+    for (size_t i = 0; i < n; ++i) {
+      std::string key(in.bytes("hidden key"));
+      HiddenState h;
+      h.deleted = readStamp(in);
+      h.byUpdatesOnly = in.boolean("hidden byUpdatesOnly");
+      size_t removed = in.count("hidden removed", 3);
+      for (size_t r = 0; r < removed; ++r) {
+        std::string name(in.bytes("removed name"));
+        h.removed[name] = readStamp(in);
+      }
+      if (h.empty()) ByteReader::fail("empty hidden entry");
+      entries[key] = std::move(h);
+    }
+    if (entries.empty()) ByteReader::fail("hidden table without entries");
+  }
+  return store;
+}
+
+}  // namespace shoal::sync
