@@ -11,8 +11,9 @@ APT="apt-get -o DPkg::Lock::Timeout=600 -y -q"
 # Debian packages: the toolchain (emscripten, cmake, g++), Catch2 v3 (bookworm-backports),
 # RapidJSON (the wire JSON library, see README "Dependencies"), zstd (native), the aws CLI
 # (for the CLI compatibility test), Chromium (browser tests) and wrk (the HTTP benchmark's load
-# generator, bench/http).
-APT_PKGS=(emscripten cmake g++ make ninja-build pkg-config rapidjson-dev nlohmann-json3-dev libsimdjson-dev libzstd-dev zstd awscli chromium dpkg-dev wrk)
+# generator, bench/http), clang with libFuzzer and the sanitizer runtimes (libclang-rt-14-dev;
+# build/asan, fuzz/) and llvm's llvm-symbolizer (readable sanitizer stack traces).
+APT_PKGS=(emscripten cmake g++ make ninja-build pkg-config rapidjson-dev nlohmann-json3-dev libsimdjson-dev libzstd-dev zstd awscli chromium dpkg-dev wrk clang libclang-rt-14-dev llvm)
 BACKPORT_PKGS=(libcatch2-dev)
 
 missing=()
