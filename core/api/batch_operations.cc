@@ -16,6 +16,7 @@
 #include "api/limits.h"
 #include "api/operation.h"
 #include "api/projection_param.h"
+#include "api/stored_item_json.h"
 #include "api/table_capacities.h"
 #include "api/table_name.h"
 #include "api/violations.h"
@@ -161,7 +162,12 @@ void batchGetItem(OperationContext& ctx) {
 
   // Read in request order until the response would pass 16 MB.
   TableCapacities consumed;
-  std::vector<std::vector<Item>> found(tables.size());
+  // Items as stored when there is no projection (written without a copy), else projected.
+  struct Found {
+    const StoredItem* stored;
+    Item projected;
+  };
+  std::vector<std::vector<Found>> found(tables.size());
   size_t responseBytes = 0;
   size_t stopTable = tables.size(), stopKey = 0;
   for (size_t ti = 0; ti < tables.size() && stopTable == tables.size(); ++ti) {
@@ -170,15 +176,15 @@ void batchGetItem(OperationContext& ctx) {
     for (size_t ki = 0; ki < t.keys.size(); ++ki) {
       const StoredItem* stored = t.table->find(t.encodedKeys[ki]);
       if (stored) {
-        Item item = t.projection ? t.projection->apply(stored->toItem()) : stored->toItem();
-        size_t bytes = itemSizeBytes(item);
+        Item item = t.projection ? t.projection->apply(stored->toItem()) : Item();
+        size_t bytes = t.projection ? itemSizeBytes(item) : stored->sizeBytes;
         if (responseBytes + bytes > limits::kMaxBatchGetResponseBytes) {
           stopTable = ti;
           stopKey = ki;
           break;
         }
         responseBytes += bytes;
-        found[ti].push_back(std::move(item));
+        found[ti].push_back({t.projection ? nullptr : stored, std::move(item)});
       }
       consumed.addRead(t.name, readUnits(stored ? stored->sizeBytes : 0, t.consistent));
     }
@@ -191,7 +197,10 @@ void batchGetItem(OperationContext& ctx) {
   for (size_t ti = 0; ti < tables.size(); ++ti) {
     writeKey(w, tables[ti].name);
     w.StartArray();
-    for (const Item& item : found[ti]) writeAttributeMap(w, item);
+    for (const Found& f : found[ti]) {
+      if (f.stored) writeStoredItem(w, *f.stored);
+      else writeAttributeMap(w, f.projected);
+    }
     w.EndArray();
   }
   w.EndObject();

@@ -39,7 +39,7 @@ PreviousItems Catalog::commit(const ChangeSet& change) {
   targets.reserve(change.writes.size());
   for (const auto& w : change.writes) {
     targets.push_back(&require(w.table));
-    if (w.item && !targets.back()->indexes().empty()) targets.back()->validateIndexKeys(w.item->toItem());
+    if (w.item && !targets.back()->indexes().empty()) targets.back()->validateIndexKeys(*w.item);
   }
   PreviousItems previous;
   previous.reserve(change.writes.size());

@@ -6,6 +6,7 @@
 #include "api/expression_params.h"
 #include "api/item_checks.h"
 #include "api/projection_param.h"
+#include "api/stored_item_json.h"
 #include "api/write_condition.h"
 #include "api/limits.h"
 #include "api/operation.h"
@@ -97,7 +98,8 @@ void getItem(OperationContext& ctx) {
   ctx.out.StartObject();
   if (found) {
     writeKey(ctx.out, "Item");
-    writeAttributeMap(ctx.out, projection ? projection->apply(found->toItem()) : found->toItem());
+    if (projection) writeAttributeMap(ctx.out, projection->apply(found->toItem()));
+    else writeStoredItem(ctx.out, *found);
   }
   writeConsumedCapacity(ctx.out, capacity, name, readUnits(found ? found->sizeBytes : 0, consistent));
   ctx.out.EndObject();

@@ -25,15 +25,17 @@ void ItemUpdate::checkKeyUntouched(const KeySchema& key) const {
                                  ". This attribute is part of the key");
 }
 
-ItemUpdate::Result ItemUpdate::apply(const Item& keyArg, const StoredItem* existing) const {
+ItemUpdate::Result ItemUpdate::apply(const Item& keyArg, const StoredItem* existing, bool keepBefore) const {
   condition.check(existing);
   Result r;
   r.targets = update.targetAttributes();
   if (existing) {
-    r.before = existing->toItem();
+    r.after = existing->toItem();
     r.oldBytes = existing->sizeBytes;
+    if (keepBefore) r.before = r.after;
+  } else {
+    r.after = keyArg;
   }
-  r.after = existing ? r.before : keyArg;
   update.apply(r.after);
   r.newBytes = itemSizeBytes(r.after);
   if (r.newBytes > limits::kMaxItemBytes)

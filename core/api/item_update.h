@@ -26,7 +26,7 @@ struct ItemUpdate {
   void checkKeyUntouched(const KeySchema& key) const;
 
   struct Result {
-    Item before;                      // empty when no item existed
+    Item before;                      // empty when no item existed or keepBefore was false
     Item after;                       // the new item
     std::set<std::string> targets;    // top-level attributes the update wrote
     size_t oldBytes = 0;
@@ -39,8 +39,10 @@ struct ItemUpdate {
 
   // Checks the condition against `existing` (ConditionalCheckFailedException), applies the
   // update to a copy of it (or to `keyArg` when there is no item) and checks the 400 KB limit
-  // (ValidationException, as are the update's own apply-time errors).
-  Result apply(const Item& keyArg, const StoredItem* existing) const;
+  // (ValidationException, as are the update's own apply-time errors). `before` is filled only
+  // with keepBefore (ReturnValues ALL_OLD or UPDATED_OLD): copying the old item costs as much as
+  // the update itself.
+  Result apply(const Item& keyArg, const StoredItem* existing, bool keepBefore = false) const;
 };
 
 }  // namespace shoal

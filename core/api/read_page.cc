@@ -4,6 +4,7 @@
 #include "api/legacy_params.h"
 #include "api/limits.h"
 #include "api/projection_param.h"
+#include "api/stored_item_json.h"
 #include "api/violations.h"
 #include "json/wire_value.h"
 #include "value/item_size.h"
@@ -172,11 +173,23 @@ void writePage(OperationContext& ctx, const Table& table, const SecondaryIndex* 
   Item lastItem;
   bool stoppedEarly = false;
 
+  // No filter, no projection and the whole item visible (the table, or an index projecting ALL):
+  // rows are written as stored, with no per-row copy into an Item.
+  bool wholeItems = o.filter.empty() && !o.projection &&
+                    (!index || index->schema().projection.type == IndexProjection::Type::All);
   auto visit = [&](const std::string& position, const StoredItem& stored) {
     // Expired items (TTL) are gone for every read, index reads included; they count nowhere.
     if (table.isExpired(stored)) return true;
     if (o.include && !o.include(position)) return true;
     ++scanned;
+    if (wholeItems) {
+      bytesRead += stored.sizeBytes;
+      ++count;
+      if (o.select != Select::Count) writeStoredItem(w, stored);
+      bool stop = (o.limit && static_cast<int64_t>(scanned) >= *o.limit) || bytesRead >= limits::kMaxPageBytes;
+      if (stop) lastItem = stored.toItem();
+      return !stop;
+    }
     RowView row = viewOf(stored, table, index, o.select);
     bytesRead += row.bytesRead;
     if (o.filter.evaluate(row.visible)) {

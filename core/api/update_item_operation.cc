@@ -53,7 +53,8 @@ void updateItem(OperationContext& ctx) {
   itemUpdate.checkKeyUntouched(table.schema().key);
 
   const StoredItem* existing = table.find(key);
-  ItemUpdate::Result result = itemUpdate.apply(keyArg, existing);
+  bool keepBefore = returnValues == ReturnValues::AllOld || returnValues == ReturnValues::UpdatedOld;
+  ItemUpdate::Result result = itemUpdate.apply(keyArg, existing, keepBefore);
   const Item& before = result.before;
   const Item& after = result.after;
   const expr::UpdateExpression& update = itemUpdate.update;

@@ -5,6 +5,7 @@
 #include "api/error.h"
 #include "api/limits.h"
 #include "json/base64.h"
+#include "json/wire_text.h"
 
 namespace shoal {
 namespace {
@@ -180,47 +181,9 @@ Item parseAttributeMap(const JsonValue& json) {
   return item;
 }
 
-void writeAttributeValue(JsonWriter& w, const AttributeValue& v) {
-  w.StartObject();
-  writeKey(w, typeName(v.type()));
-  switch (v.type()) {
-    case Type::S: writeString(w, v.asString()); break;
-    case Type::N: writeString(w, v.asNumber().toString()); break;
-    case Type::B: writeString(w, base64Encode(v.asBinary())); break;
-    case Type::BOOL: w.Bool(v.asBool()); break;
-    case Type::NUL: w.Bool(true); break;
-    case Type::M: writeAttributeMap(w, v.asMap()); break;
-    case Type::L:
-      w.StartArray();
-      for (const auto& e : v.asList()) writeAttributeValue(w, e);
-      w.EndArray();
-      break;
-    case Type::SS:
-      w.StartArray();
-      for (const auto& e : v.asStringSet()) writeString(w, e);
-      w.EndArray();
-      break;
-    case Type::NS:
-      w.StartArray();
-      for (const auto& e : v.asNumberSet()) writeString(w, e.toString());
-      w.EndArray();
-      break;
-    case Type::BS:
-      w.StartArray();
-      for (const auto& e : v.asBinarySet()) writeString(w, base64Encode(e));
-      w.EndArray();
-      break;
-  }
-  w.EndObject();
-}
+// Through wire_text.h, which writes the same bytes as the Writer would, straight into its buffer.
+void writeAttributeValue(JsonWriter& w, const AttributeValue& v) { appendAttributeValueJson(beginRawObject(w), v); }
 
-void writeAttributeMap(JsonWriter& w, const Item& item) {
-  w.StartObject();
-  for (const auto& [name, value] : item) {
-    writeKey(w, name);
-    writeAttributeValue(w, value);
-  }
-  w.EndObject();
-}
+void writeAttributeMap(JsonWriter& w, const Item& item) { appendAttributeMapJson(beginRawObject(w), item); }
 
 }  // namespace shoal

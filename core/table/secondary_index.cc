@@ -1,6 +1,7 @@
 #include "table/secondary_index.h"
 
 #include <algorithm>
+#include <vector>
 
 #include "api/error.h"
 #include "api/limits.h"
@@ -16,19 +17,30 @@ const KeyAttribute* const* keyAttributes(const KeySchema& k, const KeyAttribute*
   return out;
 }
 
+const AttributeValue* attributeOf(const Item& item, const std::string& name) {
+  auto it = item.find(name);
+  return it == item.end() ? nullptr : &it->second;
+}
+
+const AttributeValue* attributeOf(const StoredItem& item, const std::string& name) {
+  auto it = item.attributes.find(name);
+  return it == item.attributes.end() ? nullptr : &it->second.value;
+}
+
 size_t keyBytes(const AttributeValue& v) {
   return v.is(Type::S) ? v.asString().size() : v.is(Type::B) ? v.asBinary().size() : v.sizeBytes();
 }
 
 }  // namespace
 
-void SecondaryIndex::validateKeys(const Item& item) const {
+template <class Attributes>
+void SecondaryIndex::validateKeys(const Attributes& item) const {
   const KeyAttribute* attrs[2];
   keyAttributes(schema_->key, attrs);
   for (int i = 0; i < 2 && attrs[i]; ++i) {
-    auto it = item.find(attrs[i]->name);
-    if (it == item.end()) continue;
-    const AttributeValue& v = it->second;
+    const AttributeValue* found = attributeOf(item, attrs[i]->name);
+    if (!found) continue;
+    const AttributeValue& v = *found;
     if (v.type() != attrs[i]->type)
       throw ApiError::validation("One or more parameter values were invalid: Type mismatch for Index Key " +
                                  attrs[i]->name + " Expected: " + typeName(attrs[i]->type) +
@@ -47,17 +59,23 @@ void SecondaryIndex::validateKeys(const Item& item) const {
   }
 }
 
-std::optional<std::string> SecondaryIndex::indexKeyOf(const Item& item) const {
+template <class Attributes>
+std::optional<std::string> SecondaryIndex::indexKeyOf(const Attributes& item) const {
   const KeyAttribute* attrs[2];
   keyAttributes(schema_->key, attrs);
   std::string key;
   for (int i = 0; i < 2 && attrs[i]; ++i) {
-    auto it = item.find(attrs[i]->name);
-    if (it == item.end() || it->second.type() != attrs[i]->type) return std::nullopt;
-    appendKeyEncoding(key, it->second);
+    const AttributeValue* v = attributeOf(item, attrs[i]->name);
+    if (!v || v->type() != attrs[i]->type) return std::nullopt;
+    appendKeyEncoding(key, *v);
   }
   return key;
 }
+
+template void SecondaryIndex::validateKeys<Item>(const Item&) const;
+template void SecondaryIndex::validateKeys<StoredItem>(const StoredItem&) const;
+template std::optional<std::string> SecondaryIndex::indexKeyOf<Item>(const Item&) const;
+template std::optional<std::string> SecondaryIndex::indexKeyOf<StoredItem>(const StoredItem&) const;
 
 Item SecondaryIndex::project(const Item& item, const KeySchema& tableKey) const {
   if (schema_->projection.type == IndexProjection::Type::All) return item;
@@ -74,16 +92,32 @@ Item SecondaryIndex::project(const Item& item, const KeySchema& tableKey) const 
   return out;
 }
 
-void SecondaryIndex::insert(const std::string& tableKey, const Item& item, const KeySchema& tableKeySchema) {
+size_t SecondaryIndex::projectedBytes(const StoredItem& item, const KeySchema& tableKey) const {
+  if (schema_->projection.type == IndexProjection::Type::All) return item.sizeBytes;
+  // The attributes project() keeps, each counted once (an LSI shares the table's hash key).
+  std::vector<const std::string*> names = {&tableKey.hash.name, &schema_->key.hash.name};
+  if (tableKey.range) names.push_back(&tableKey.range->name);
+  if (schema_->key.range) names.push_back(&schema_->key.range->name);
+  for (const auto& name : schema_->projection.nonKeyAttributes) names.push_back(&name);
+  std::sort(names.begin(), names.end(), [](const std::string* a, const std::string* b) { return *a < *b; });
+  names.erase(std::unique(names.begin(), names.end(), [](const std::string* a, const std::string* b) { return *a == *b; }),
+              names.end());
+  size_t bytes = 0;
+  for (const std::string* name : names)
+    if (const AttributeValue* v = attributeOf(item, *name)) bytes += name->size() + valueSizeBytes(*v);
+  return bytes;
+}
+
+void SecondaryIndex::insert(const std::string& tableKey, const StoredItem& item, const KeySchema& tableKeySchema) {
   auto indexKey = indexKeyOf(item);
   if (!indexKey) return;
-  size_t bytes = itemSizeBytes(project(item, tableKeySchema));
+  size_t bytes = projectedBytes(item, tableKeySchema);
   Entry& entry = entries_[*indexKey + tableKey];
   sizeBytes_ = sizeBytes_ - entry.projectedBytes + bytes;
   entry = Entry{tableKey, bytes};
 }
 
-void SecondaryIndex::remove(const std::string& tableKey, const Item& item) {
+void SecondaryIndex::remove(const std::string& tableKey, const StoredItem& item) {
   auto indexKey = indexKeyOf(item);
   if (!indexKey) return;
   auto it = entries_.find(*indexKey + tableKey);

@@ -29,17 +29,23 @@ class SecondaryIndex {
   const IndexSchema& schema() const { return *schema_; }
 
   // The encoded index key of `item`, or nullopt when the item lacks an index key attribute
-  // (a sparse index leaves it out). Precondition: validateKeys(item) passed.
-  std::optional<std::string> indexKeyOf(const Item& item) const;
+  // (a sparse index leaves it out). Precondition: validateKeys(item) passed. For an Item or a
+  // StoredItem (the write path reads the stored row as it is, without a copy).
+  template <class Attributes>
+  std::optional<std::string> indexKeyOf(const Attributes& item) const;
   // ValidationException when `item` has an index key attribute of the wrong type, an empty
-  // string/binary, or a key value over DynamoDB's size limits.
-  void validateKeys(const Item& item) const;
+  // string/binary, or a key value over DynamoDB's size limits. For an Item or a StoredItem.
+  template <class Attributes>
+  void validateKeys(const Attributes& item) const;
 
   // The attributes of `item` this index holds (keys of table and index + the projection).
   Item project(const Item& item, const KeySchema& tableKey) const;
 
-  void insert(const std::string& tableKey, const Item& item, const KeySchema& tableKeySchema);
-  void remove(const std::string& tableKey, const Item& item);
+  // The size DynamoDB counts for `item` in this index: that of project(item.toItem(), ...).
+  size_t projectedBytes(const StoredItem& item, const KeySchema& tableKey) const;
+
+  void insert(const std::string& tableKey, const StoredItem& item, const KeySchema& tableKeySchema);
+  void remove(const std::string& tableKey, const StoredItem& item);
 
   const Entries& entries() const { return entries_; }
   size_t itemCount() const { return entries_.size(); }

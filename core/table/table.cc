@@ -59,7 +59,7 @@ void Table::addIndex(IndexSchema schema) {
   indexes_.emplace_back(&schema_.indexes.back());
   rebindIndexes();
   SecondaryIndex& index = indexes_.back();
-  for (const auto& [key, stored] : rows_) index.insert(key, stored.toItem(), schema_.key);
+  for (const auto& [key, stored] : rows_) index.insert(key, stored, schema_.key);
 }
 
 void Table::dropIndex(const std::string& name) {
@@ -73,6 +73,10 @@ void Table::dropIndex(const std::string& name) {
 }
 
 void Table::validateIndexKeys(const Item& item) const {
+  for (const auto& index : indexes_) index.validateKeys(item);
+}
+
+void Table::validateIndexKeys(const StoredItem& item) const {
   for (const auto& index : indexes_) index.validateKeys(item);
 }
 
@@ -160,13 +164,9 @@ std::optional<StoredItem> Table::put(const std::string& key, StoredItem item) {
   it->second = std::move(item);
   syncExpiryIndex();
   expiry_.update(key, old ? &*old : nullptr, &it->second);
-  if (!indexes_.empty()) {
-    Item oldItem = old ? old->toItem() : Item{};
-    Item newItem = it->second.toItem();
-    for (auto& index : indexes_) {
-      if (old) index.remove(key, oldItem);
-      index.insert(key, newItem, schema_.key);
-    }
+  for (auto& index : indexes_) {
+    if (old) index.remove(key, *old);
+    index.insert(key, it->second, schema_.key);
   }
   return old;
 }
@@ -179,10 +179,7 @@ std::optional<StoredItem> Table::erase(const std::string& key) {
   rows_.erase(it);
   syncExpiryIndex();
   expiry_.update(key, &*old, nullptr);
-  if (!indexes_.empty()) {
-    Item oldItem = old->toItem();
-    for (auto& index : indexes_) index.remove(key, oldItem);
-  }
+  for (auto& index : indexes_) index.remove(key, *old);
   return old;
 }
 

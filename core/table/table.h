@@ -54,6 +54,7 @@ class Table {
   // ValidationException when `item` cannot be written because of an index key (wrong type,
   // empty, too long). Called for every write of a ChangeSet before any is applied.
   void validateIndexKeys(const Item& item) const;
+  void validateIndexKeys(const StoredItem& item) const;
 
   // Inserts or replaces (maintaining every index); returns the previous item, if any.
   std::optional<StoredItem> put(const std::string& key, StoredItem item);
