@@ -81,7 +81,9 @@ for (const [n, peer] of PEERS.entries()) {
 for (const peer of PEERS) {
   await waitForPort(peer.port);
   const prepared = resultLine(
-    execFileSync("node", [join(here, "prepare.mjs"), peer.url, ...(peer.canned ? ["--canned"] : [])]).toString(),
+    execFileSync("node", [join(here, "prepare.mjs"), peer.url, ...(peer.canned ? ["--canned"] : [])], {
+      stdio: ["ignore", "pipe", "inherit"],
+    }).toString(),
     `prepare ${peer.name}`,
   );
   peer.phases = prepared.phases;
@@ -100,7 +102,8 @@ for (let round = 0; round < rounds; round++) {
         "wrk", "-t1", `-c${CONNECTIONS}`, `-d${duration}s`, "--timeout", "10s", "-s", join(here, "wrk-phase.lua"),
         peer.url, "--", phase.operation, bodies, String(round * 7919),
       ]);
-      const result = resultLine(execFileSync(file, args).toString(), `wrk ${peer.name} ${phase.name}`);
+      const result = resultLine(execFileSync(file, args, { stdio: ["ignore", "pipe", "inherit"] }).toString(),
+        `wrk ${peer.name} ${phase.name}`);
       const errors = Object.values(result.errors).reduce((a, b) => a + b, 0);
       if (errors > 0) throw new Error(`${peer.name} ${phase.name}: ${JSON.stringify(result.errors)}`);
       const opsPerSecond = result.requests / (result.duration_us / 1e6);

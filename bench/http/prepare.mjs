@@ -9,7 +9,21 @@ import { ITEMS, PHASES, QUERY_LIMIT, TABLE, BATCH_GET, createTableRequest, loadR
 const [url, mode] = process.argv.slice(2);
 const canned = mode === "--canned";
 
+// A request, retried when the connection fails (a keep-alive connection the server has just
+// closed); every request prepare sends may be repeated (puts of the same items, reads).
 async function call(operation, body) {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await callOnce(operation, body);
+    } catch (error) {
+      if (attempt >= 5 || !(error instanceof TypeError)) throw error;
+      console.error(`bench/http: ${operation} to ${url}: ${error.cause?.code ?? error.message}; retrying`);
+      await new Promise((resolve) => setTimeout(resolve, 200 * attempt));
+    }
+  }
+}
+
+async function callOnce(operation, body) {
   const response = await fetch(url, {
     method: "POST",
     headers: {
@@ -26,7 +40,8 @@ async function call(operation, body) {
 async function load() {
   if (!canned) {
     const created = await call("CreateTable", createTableRequest());
-    if (created.status !== 200) throw new Error(`CreateTable: ${JSON.stringify(created.json)}`);
+    // (A retried CreateTable may find the table its first attempt made.)
+    if (created.status !== 200 && !/ResourceInUse/.test(created.json.__type)) throw new Error(`CreateTable: ${JSON.stringify(created.json)}`);
     for (let tries = 0; ; tries++) {
       const { json } = await call("DescribeTable", { TableName: TABLE });
       if (json.Table?.TableStatus === "ACTIVE" && json.Table.GlobalSecondaryIndexes.every((g) => g.IndexStatus === "ACTIVE")) break;
