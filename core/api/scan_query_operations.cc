@@ -6,6 +6,7 @@
 #include "api/violations.h"
 #include "api/key_range.h"
 #include "api/legacy_params.h"
+#include "api/start_key_bounds.h"
 #include "value/key_encoding.h"
 
 namespace shoal {
@@ -60,6 +61,7 @@ void scan(OperationContext& ctx) {
       decodeKey(key, pos);
       return partitionHash(std::string_view(key).substr(0, pos)) % n == seg;
     };
+    if (start) checkScanStartKeySegment(*start, options.include, *segment, *total);
   }
   writePage(ctx, table, index, KeyInterval{}, start, options);
 }
@@ -97,6 +99,7 @@ void query(OperationContext& ctx) {
   }
 
   auto start = readExclusiveStartKey(req, table, index);
+  checkQueryStartKey(req, key, schema);
   KeyInterval interval = keyInterval(encodeKey(key.partitionValue), key.sortKey ? &*key.sortKey : nullptr);
   writePage(ctx, table, index, interval, start, options);
 }
