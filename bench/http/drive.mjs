@@ -19,7 +19,8 @@ const basePort = Number(process.env.BENCH_PORT ?? 18470);
 const CONNECTIONS = 16;
 // Two cores or more: the servers on one, wrk (and this script, which idles meanwhile) on another.
 const twoCores = Number(execFileSync("nproc").toString()) >= 2;
-const pin = (cpu, command) => (twoCores ? ["taskset", ["-c", String(cpu), ...command]] : [command[0], command.slice(1)]);
+const pin = (cpu, command) =>
+  twoCores ? ["taskset", ["-c", String(cpu), ...command]] : [command[0], command.slice(1)];
 const SERVER_CPU = 1;
 const CLIENT_CPU = 0;
 
@@ -109,7 +110,8 @@ for (let round = 0; round < rounds; round++) {
       const opsPerSecond = result.requests / (result.duration_us / 1e6);
       record({ kind: "http", round, phase: phase.name, peer: peer.name, ops_s: opsPerSecond, ...result });
       console.log(`round ${round + 1}/${rounds} ${phase.name.padEnd(32)} ${peer.name.padEnd(9)} ` +
-        `${opsPerSecond.toFixed(0).padStart(7)} ops/s  p50 ${(result.p50_us / 1000).toFixed(2)} ms  p99 ${(result.p99_us / 1000).toFixed(2)} ms`);
+        `${opsPerSecond.toFixed(0).padStart(7)} ops/s  p50 ${(result.p50_us / 1000).toFixed(2)} ms  ` +
+        `p99 ${(result.p99_us / 1000).toFixed(2)} ms`);
     }
   }
 }

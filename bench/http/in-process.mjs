@@ -21,7 +21,8 @@ await run("CreateTable", JSON.stringify(createTableRequest()));
 const loadStart = performance.now();
 for (const request of loadRequests()) await run("BatchWriteItem", JSON.stringify(request));
 const loadSeconds = (performance.now() - loadStart) / 1000;
-appendFileSync(join(out, "runs.jsonl"), JSON.stringify({ kind: "prepare", peer: "in-process", load_s: loadSeconds }) + "\n");
+const prepared = { kind: "prepare", peer: "in-process", load_s: loadSeconds };
+appendFileSync(join(out, "runs.jsonl"), JSON.stringify(prepared) + "\n");
 
 const bodies = new Map(PHASES.map((phase) => [phase, phaseBodies(phase)]));
 for (let round = 0; round < rounds; round++) {
@@ -37,9 +38,12 @@ for (let round = 0; round < rounds; round++) {
       ops += 50;
       elapsed = (performance.now() - started) / 1000;
     } while (elapsed < minSeconds);
-    const entry = { kind: "in-process", round, phase: phase.name, ops_s: ops / elapsed, us_per_op: (elapsed * 1e6) / ops };
+    const entry = {
+      kind: "in-process", round, phase: phase.name, ops_s: ops / elapsed, us_per_op: (elapsed * 1e6) / ops,
+    };
     appendFileSync(join(out, "runs.jsonl"), JSON.stringify(entry) + "\n");
-    console.log(`in-process round ${round + 1}/${rounds} ${phase.name.padEnd(32)} ${entry.ops_s.toFixed(0).padStart(8)} ops/s ` +
+    console.log(`in-process round ${round + 1}/${rounds} ${phase.name.padEnd(32)} ` +
+      `${entry.ops_s.toFixed(0).padStart(8)} ops/s ` +
       `${entry.us_per_op.toFixed(1).padStart(8)} µs/op`);
   }
 }

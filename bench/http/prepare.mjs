@@ -4,7 +4,9 @@
 // do the same work), or that the peer does not support the operation.
 // Prints one line: RESULT {"load_s": seconds, "phases": {name: "ok" | "unsupported: ..."}}.
 // Usage: node prepare.mjs URL [--canned]   (the canned server answers everything with one item)
-import { ITEMS, PHASES, QUERY_LIMIT, TABLE, BATCH_GET, createTableRequest, loadRequests, phaseBodies } from "./workload.mjs";
+import {
+  BATCH_GET, ITEMS, PHASES, QUERY_LIMIT, TABLE, createTableRequest, loadRequests, phaseBodies,
+} from "./workload.mjs";
 
 const [url, mode] = process.argv.slice(2);
 const canned = mode === "--canned";
@@ -29,7 +31,8 @@ async function callOnce(operation, body) {
     headers: {
       "Content-Type": "application/x-amz-json-1.0",
       "X-Amz-Target": `DynamoDB_20120810.${operation}`,
-      Authorization: "AWS4-HMAC-SHA256 Credential=bench/20260101/us-east-1/dynamodb/aws4_request, SignedHeaders=host, Signature=0",
+      Authorization:
+        "AWS4-HMAC-SHA256 Credential=bench/20260101/us-east-1/dynamodb/aws4_request, SignedHeaders=host, Signature=0",
       "X-Amz-Date": "20260101T000000Z",
     },
     body: typeof body === "string" ? body : JSON.stringify(body),
@@ -41,10 +44,13 @@ async function load() {
   if (!canned) {
     const created = await call("CreateTable", createTableRequest());
     // (A retried CreateTable may find the table its first attempt made.)
-    if (created.status !== 200 && !/ResourceInUse/.test(created.json.__type)) throw new Error(`CreateTable: ${JSON.stringify(created.json)}`);
+    if (created.status !== 200 && !/ResourceInUse/.test(created.json.__type)) {
+      throw new Error(`CreateTable: ${JSON.stringify(created.json)}`);
+    }
     for (let tries = 0; ; tries++) {
       const { json } = await call("DescribeTable", { TableName: TABLE });
-      if (json.Table?.TableStatus === "ACTIVE" && json.Table.GlobalSecondaryIndexes.every((g) => g.IndexStatus === "ACTIVE")) break;
+      const indexes = json.Table?.GlobalSecondaryIndexes ?? [];
+      if (json.Table?.TableStatus === "ACTIVE" && indexes.every((g) => g.IndexStatus === "ACTIVE")) break;
       if (tries > 100) throw new Error("table did not become ACTIVE");
       await new Promise((r) => setTimeout(r, 50));
     }
@@ -84,7 +90,8 @@ const EXPECT = {
   PutItem: (json) => typeof json === "object",
   BatchWriteItem: (json) => Object.keys(json.UnprocessedItems).length === 0,
   UpdateItem: (json) => typeof json === "object",
-  Query: (json) => json.Count === QUERY_LIMIT && json.Items.length === QUERY_LIMIT && json.LastEvaluatedKey !== undefined,
+  Query: (json) =>
+    json.Count === QUERY_LIMIT && json.Items.length === QUERY_LIMIT && json.LastEvaluatedKey !== undefined,
   // A 1 MB page: several thousand ~200-byte items, and more to come.
   Scan: (json) => json.Count > 3000 && json.LastEvaluatedKey !== undefined,
   BatchGetItem: (json) => json.Responses[TABLE].length === BATCH_GET,
@@ -98,7 +105,9 @@ for (const phase of PHASES) {
   if (canned) phases[phase.name] = "ok";
   else if (status === 400 && /UnknownOperation/.test(json.__type ?? "")) phases[phase.name] = "unsupported";
   else if (status !== 200) throw new Error(`${phase.name}: HTTP ${status} ${JSON.stringify(json)}`);
-  else if (!EXPECT[phase.operation](json)) throw new Error(`${phase.name}: unexpected answer ${JSON.stringify(json).slice(0, 300)}`);
+  else if (!EXPECT[phase.operation](json)) {
+    throw new Error(`${phase.name}: unexpected answer ${JSON.stringify(json).slice(0, 300)}`);
+  }
   else phases[phase.name] = phase.operation === "Scan" ? `ok (${json.Count} items)` : "ok";
 }
 console.log(`RESULT ${JSON.stringify({ load_s: loadSeconds, phases })}`);

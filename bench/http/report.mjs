@@ -41,14 +41,17 @@ function ratio(phase, a, b, field = "ops_s") {
 const lines = [];
 const say = (s = "") => lines.push(s);
 const rounds = new Set(entries.filter((e) => e.kind === "http").map((e) => e.round)).size;
-say(`HTTP, ${rounds} interleaved rounds; cells: median ops/s · p50 / p99 latency in ms (wrk, 16 keep-alive connections).`);
+say(`HTTP, ${rounds} interleaved rounds; cells: median ops/s · p50 / p99 latency in ms ` +
+  "(wrk, 16 keep-alive connections).");
 say();
-say("| phase | ShoalDB | dynalite | canned server | ShoalDB ÷ dynalite (ops/s) | ShoalDB ÷ canned (ops/s) | p99 ShoalDB ÷ dynalite |");
+say("| phase | ShoalDB | dynalite | canned server | ShoalDB ÷ dynalite (ops/s) | ShoalDB ÷ canned (ops/s) | " +
+  "p99 ShoalDB ÷ dynalite |");
 say("|---|---|---|---|---|---|---|");
 for (const { name } of PHASES) {
   const dynalite = cell(name, "dynalite");
   say(`| ${name} | ${cell(name, "ShoalDB").text} | ${dynalite.text} | ${cell(name, "canned").text} | ` +
-    `${dynalite.runs ? fmtRatio(ratio(name, "ShoalDB", "dynalite")) : "—"} | ${fmtRatio(ratio(name, "ShoalDB", "canned"))} | ` +
+    `${dynalite.runs ? fmtRatio(ratio(name, "ShoalDB", "dynalite")) : "—"} | ` +
+    `${fmtRatio(ratio(name, "ShoalDB", "canned"))} | ` +
     `${dynalite.runs ? fmtRatio(ratio(name, "ShoalDB", "dynalite", "p99_us")) : "—"} |`);
 }
 const loads = entries.filter((e) => e.kind === "prepare");
@@ -67,7 +70,8 @@ for (const { name } of PHASES) {
   say(`| ${name} | ${fmtOps(median(runs.map((r) => r.ops_s)))} | ${median(runs.map((r) => r.us_per_op)).toFixed(1)} |`);
 }
 say();
-say(`Machine: ${cpus().length} cores (${cpus()[0]?.model.trim()}), Node ${process.version}, load average after the run ` +
+say(`Machine: ${cpus().length} cores (${cpus()[0]?.model.trim()}), Node ${process.version}, ` +
+  "load average after the run " +
   `${loadavg().map((x) => x.toFixed(2)).join(" ")}.`);
 const text = lines.join("\n") + "\n";
 writeFileSync(join(out, "results.md"), text);

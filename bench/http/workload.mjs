@@ -86,7 +86,8 @@ export function loadRequests(seed = 1) {
   const requests = [];
   for (let first = 0; first < ITEMS; first += BATCH_WRITE) {
     const puts = [];
-    for (let i = first; i < Math.min(first + BATCH_WRITE, ITEMS); i++) puts.push({ PutRequest: { Item: item(i, random) } });
+    const end = Math.min(first + BATCH_WRITE, ITEMS);
+    for (let i = first; i < end; i++) puts.push({ PutRequest: { Item: item(i, random) } });
     requests.push({ RequestItems: { [TABLE]: puts } });
   }
   return requests;

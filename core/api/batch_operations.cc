@@ -1,9 +1,12 @@
 // BatchGetItem and BatchWriteItem: many keys or writes over several tables in one call.
 // Everything is validated before anything is read or written, as DynamoDB does: one bad
-// request fails the whole batch. A BatchWriteItem commits as one ChangeSet; ShoalDB has no
-// throttling, so its UnprocessedItems is always empty. A BatchGetItem stops at 16 MB of
-// response and returns the keys it did not read as UnprocessedKeys.
+// request fails the whole batch. A BatchWriteItem commits its writes as one ChangeSet. A
+// BatchGetItem stops at 16 MB of response and returns the keys it did not read as
+// UnprocessedKeys. With throughput emulation on (api/throughput.h), a key or write whose table
+// or index is out of capacity is returned unprocessed, and a batch of which nothing could be
+// processed fails with ProvisionedThroughputExceededException, as on DynamoDB.
 #include <algorithm>
+#include <optional>
 #include <set>
 #include <string>
 #include <vector>
@@ -19,7 +22,9 @@
 #include "api/stored_item_json.h"
 #include "api/table_capacities.h"
 #include "api/table_name.h"
+#include "api/throughput.h"
 #include "api/violations.h"
+#include "api/write_capacity.h"
 #include "json/wire_value.h"
 #include "value/item_size.h"
 
@@ -84,9 +89,9 @@ void checkProjectionStyles(const std::vector<GetTable>& tables) {
         "parameters: {AttributesToGet} Expression parameters: {ProjectionExpression}");
 }
 
-// Writes `t`'s KeysAndAttributes with only keys[from..] (UnprocessedKeys keeps every other
-// member as the request had it).
-void writeUnprocessed(JsonWriter& w, const GetTable& t, size_t from) {
+// Writes `t`'s KeysAndAttributes with only the keys flagged in `unprocessed` (UnprocessedKeys
+// keeps every other member as the request had it).
+void writeUnprocessed(JsonWriter& w, const GetTable& t, const std::vector<char>& unprocessed) {
   writeKey(w, t.name);
   w.StartObject();
   for (auto it = t.request->MemberBegin(); it != t.request->MemberEnd(); ++it) {
@@ -96,7 +101,8 @@ void writeUnprocessed(JsonWriter& w, const GetTable& t, size_t from) {
   }
   writeKey(w, "Keys");
   w.StartArray();
-  for (size_t i = from; i < t.keys.size(); ++i) writeAttributeMap(w, t.keys[i]);
+  for (size_t i = 0; i < t.keys.size(); ++i)
+    if (unprocessed[i]) writeAttributeMap(w, t.keys[i]);
   w.EndArray();
   w.EndObject();
 }
@@ -160,7 +166,8 @@ void batchGetItem(OperationContext& ctx) {
     }
   }
 
-  // Read in request order until the response would pass 16 MB.
+  // Read in request order until the response would pass 16 MB; every key from there on, and
+  // every key whose table is out of read capacity, is unprocessed.
   TableCapacities consumed;
   // Items as stored when there is no projection (written without a copy), else projected.
   struct Found {
@@ -168,27 +175,42 @@ void batchGetItem(OperationContext& ctx) {
     Item projected;
   };
   std::vector<std::vector<Found>> found(tables.size());
-  size_t responseBytes = 0;
-  size_t stopTable = tables.size(), stopKey = 0;
-  for (size_t ti = 0; ti < tables.size() && stopTable == tables.size(); ++ti) {
+  std::vector<std::vector<char>> unprocessed(tables.size());
+  for (size_t ti = 0; ti < tables.size(); ++ti) unprocessed[ti].assign(tables[ti].keys.size(), 1);
+  size_t responseBytes = 0, processed = 0;
+  std::optional<ApiError> throttled;
+  bool full = false;
+  for (size_t ti = 0; ti < tables.size() && !full; ++ti) {
     GetTable& t = tables[ti];
     consumed.touch(t.name);
     for (size_t ki = 0; ki < t.keys.size(); ++ki) {
       const StoredItem* stored = t.table->find(t.encodedKeys[ki]);
+      Item item;
+      size_t bytes = 0;
       if (stored) {
-        Item item = t.projection ? t.projection->apply(stored->toItem()) : Item();
-        size_t bytes = t.projection ? itemSizeBytes(item) : stored->sizeBytes;
+        if (t.projection) item = t.projection->apply(stored->toItem());
+        bytes = t.projection ? itemSizeBytes(item) : stored->sizeBytes;
         if (responseBytes + bytes > limits::kMaxBatchGetResponseBytes) {
-          stopTable = ti;
-          stopKey = ki;
+          full = true;
           break;
         }
+      }
+      Consumption read(t.name);
+      read.addTableRead(readUnits(stored ? stored->sizeBytes : 0, t.consistent));
+      if (auto error = ctx.throughput.tryCharge(*t.table, read, ctx.nowMillis)) {
+        if (!throttled) throttled = std::move(error);
+        continue;
+      }
+      unprocessed[ti][ki] = 0;
+      ++processed;
+      consumed.of(t.name).add(read);
+      if (stored) {
         responseBytes += bytes;
         found[ti].push_back({t.projection ? nullptr : stored, std::move(item)});
       }
-      consumed.addRead(t.name, readUnits(stored ? stored->sizeBytes : 0, t.consistent));
     }
   }
+  if (processed == 0 && throttled) throw *throttled;
 
   JsonWriter& w = ctx.out;
   w.StartObject();
@@ -206,10 +228,14 @@ void batchGetItem(OperationContext& ctx) {
   w.EndObject();
   writeKey(w, "UnprocessedKeys");
   w.StartObject();
-  for (size_t ti = stopTable; ti < tables.size(); ++ti) writeUnprocessed(w, tables[ti], ti == stopTable ? stopKey : 0);
+  for (size_t ti = 0; ti < tables.size(); ++ti) {
+    bool any = false;
+    for (char u : unprocessed[ti]) any = any || u;
+    if (any) writeUnprocessed(w, tables[ti], unprocessed[ti]);
+  }
   w.EndObject();
-  for (size_t ti = stopTable; ti < tables.size(); ++ti) consumed.touch(tables[ti].name);
-  consumed.write(w, capacity, /*split=*/false);
+  for (const GetTable& t : tables) consumed.touch(t.name);
+  consumed.write(w, capacity);
   w.EndObject();
 }
 
@@ -301,40 +327,67 @@ void batchWriteItem(OperationContext& ctx) {
     if (!seen.insert({w.table, w.key}).second) throw ApiError::validation("Provided list of item keys contains duplicates");
   }
 
-  // One ChangeSet, one stamp. A delete of an absent item writes nothing but still costs a unit.
+  // What each write costs (keys are distinct, so each sees the item as it was); a write whose
+  // table or index is out of capacity stays unprocessed. Then one ChangeSet, one stamp. A
+  // delete of an absent item writes nothing but still costs a unit.
+  TableCapacities consumed;
+  std::vector<char> processed(writes.size(), 0);
+  std::optional<ApiError> throttled;
+  for (size_t i = 0; i < writes.size(); ++i) {
+    const WriteRequest& wr = writes[i];
+    Table& table = ctx.catalog.require(wr.table);
+    consumed.touch(wr.table);
+    Consumption cost(wr.table);
+    addItemWrite(cost, table, table.find(wr.key), wr.put ? &wr.item : nullptr, wr.bytes);
+    if (auto error = ctx.throughput.tryCharge(table, cost, ctx.nowMillis)) {
+      if (!throttled) throttled = std::move(error);
+      continue;
+    }
+    processed[i] = 1;
+    consumed.of(wr.table).add(cost);
+  }
+  if (throttled && std::find(processed.begin(), processed.end(), 1) == processed.end()) throw *throttled;
+
   Stamp stamp = ctx.catalog.stamp(ctx.nowMillis);
   ChangeSet change{stamp, {}};
-  std::vector<size_t> changed;  // index in `writes` of each entry of change.writes
   for (size_t i = 0; i < writes.size(); ++i) {
-    WriteRequest& w = writes[i];
-    if (w.put) {
-      change.writes.push_back({w.table, w.key, StoredItem::fromItem(w.item, stamp)});
-      changed.push_back(i);
-    } else if (ctx.catalog.require(w.table).find(w.key)) {
-      change.writes.push_back({w.table, w.key, std::nullopt});
-      changed.push_back(i);
-    }
+    const WriteRequest& wr = writes[i];
+    if (!processed[i]) continue;
+    if (wr.put) change.writes.push_back({wr.table, wr.key, StoredItem::fromItem(wr.item, stamp)});
+    else if (ctx.catalog.require(wr.table).find(wr.key)) change.writes.push_back({wr.table, wr.key, std::nullopt});
   }
-  std::vector<size_t> oldBytes(writes.size(), 0);
-  if (!change.writes.empty()) {
-    PreviousItems previous = ctx.catalog.commit(change);
-    for (size_t c = 0; c < changed.size(); ++c)
-      if (previous[c]) oldBytes[changed[c]] = previous[c]->sizeBytes;
-  }
-
-  TableCapacities consumed;
-  for (size_t i = 0; i < writes.size(); ++i) consumed.addWrite(writes[i].table, writeUnits(std::max(writes[i].bytes, oldBytes[i])));
+  if (!change.writes.empty()) ctx.catalog.commit(change);
 
   ItemCollectionMetrics metrics;
   if (collectionMetrics)
-    for (const WriteRequest& wr : writes) metrics.add(wr.table, ctx.catalog.require(wr.table), wr.item);
+    for (size_t i = 0; i < writes.size(); ++i)
+      if (processed[i]) metrics.add(writes[i].table, ctx.catalog.require(writes[i].table), writes[i].item);
 
   JsonWriter& w = ctx.out;
   w.StartObject();
   writeKey(w, "UnprocessedItems");
   w.StartObject();
+  for (auto it = requestItems->MemberBegin(); it != requestItems->MemberEnd(); ++it) {
+    std::string name = tableNameOf(*it);
+    bool any = false;
+    for (size_t i = 0; i < writes.size(); ++i) any = any || (!processed[i] && writes[i].table == name);
+    if (!any) continue;
+    writeKey(w, name);
+    w.StartArray();
+    for (size_t i = 0; i < writes.size(); ++i) {
+      if (processed[i] || writes[i].table != name) continue;
+      w.StartObject();
+      writeKey(w, writes[i].put ? "PutRequest" : "DeleteRequest");
+      w.StartObject();
+      writeKey(w, writes[i].put ? "Item" : "Key");
+      writeAttributeMap(w, writes[i].item);
+      w.EndObject();
+      w.EndObject();
+    }
+    w.EndArray();
+  }
   w.EndObject();
-  consumed.write(w, capacity, /*split=*/false);
+  consumed.write(w, capacity);
   metrics.write(w);
   w.EndObject();
 }

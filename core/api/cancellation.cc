@@ -12,6 +12,7 @@ CancellationReason CancellationReason::fromError(const ApiError& e) {
     return r;
   }
   if (e.type() == "ValidationException") return validationError(e.what());
+  if (e.type() == "ProvisionedThroughputExceededException") return {"ProvisionedThroughputExceeded", e.what(), {}};
   throw e;  // not something a single action can be cancelled for
 }
 

@@ -47,7 +47,8 @@ Response Engine::execute(std::string_view operation, std::string_view requestJso
     RequestReader request(doc);
     rapidjson::StringBuffer buf;
     JsonWriter out(buf);
-    OperationContext ctx{catalog_, request, out, nowMillis, transactionTokens_, streams_};
+    OperationContext ctx{catalog_, request, out, nowMillis, transactionTokens_, streams_, throughput_,
+                         endpointAddress_};
     handler(ctx);
     return {200, std::string(buf.GetString(), buf.GetSize())};
   } catch (const ApiError& e) {

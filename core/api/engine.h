@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "api/catalog.h"
+#include "api/throughput.h"
 #include "api/transaction_tokens.h"
 #include "api/ttl_sweep.h"
 #include "storage/log_writer.h"
@@ -74,6 +75,14 @@ class Engine {
   storage::RecoveryResult open(const std::vector<std::string_view>& snapshots, std::string_view log);
   storage::RecoveryResult open(std::string_view snapshot, std::string_view log);
 
+  // Opt-in emulation of provisioned throughput (api/throughput.h): PROVISIONED tables that
+  // exceed their capacity answer ProvisionedThroughputExceededException. Off by default.
+  void setThroughputEmulation(bool on) { throughput_.setEnabled(on); }
+  bool throughputEmulation() const { return throughput_.enabled(); }
+  // What DescribeEndpoints answers as the Address: the host (and port) clients reach this
+  // engine at, as far as its host knows it (the HTTP endpoint sets its own).
+  void setEndpointAddress(std::string address) { endpointAddress_ = std::move(address); }
+
   // This peer's site id, stamped on every write (and stored in snapshots).
   void setSiteId(uint64_t site) { catalog_.setSiteId(site); }
   uint64_t siteId() const { return catalog_.siteId(); }
@@ -93,6 +102,8 @@ class Engine {
   StreamRegistry streams_;  // observes catalog_ from construction on
   TtlSweeper sweeper_;
   TransactionTokens transactionTokens_;  // request memory, not data: never logged or snapshotted
+  Throughput throughput_;                // token buckets: request memory too
+  std::string endpointAddress_ = "localhost:8000";
   std::unique_ptr<storage::LogWriter> log_;  // null while the log is off
   std::unique_ptr<sync::Replicator> replicator_;  // observes catalog_; replaced whole by open()
 };

@@ -7,14 +7,17 @@ std::string ApiError::qualifiedType() const {
   // from the DynamoDB service namespace; SDKs only read the part after '#', but the aws CLI
   // prints the whole string, so match what DynamoDB sends.
   if (type_ == "SerializationException" || type_ == "UnknownOperationException" ||
-      type_ == "MissingAuthenticationTokenException" || type_ == "InvalidSignatureException")
+      type_ == "MissingAuthenticationTokenException" || type_ == "InvalidSignatureException" ||
+      type_ == "AccessDeniedException")
     return "com.amazon.coral.service#" + type_;
   if (type_ == "ValidationException") return "com.amazon.coral.validate#" + type_;
   return "com.amazonaws.dynamodb.v20120810#" + type_;
 }
 
 const char* ApiError::messageMember() const {
-  if (type_ == "TransactionCanceledException" || type_ == "IdempotentParameterMismatchException") return "Message";
+  if (type_ == "TransactionCanceledException" || type_ == "IdempotentParameterMismatchException" ||
+      type_ == "AccessDeniedException")
+    return "Message";
   return "message";
 }
 

@@ -22,7 +22,29 @@ size_t sumWithPrefix(const Map& map, const std::string& prefix, Size size) {
   return total;
 }
 
+// DynamoDB gives a range of whole gigabytes around the collection's size.
+void writeEntry(JsonWriter& w, const Item& key, size_t bytes) {
+  w.StartObject();
+  writeKey(w, "ItemCollectionKey");
+  writeAttributeMap(w, key);
+  double gb = std::floor(static_cast<double>(bytes) / (1024.0 * 1024.0 * 1024.0));
+  writeKey(w, "SizeEstimateRangeGB");
+  w.StartArray();
+  w.Double(gb);
+  w.Double(gb + 1);
+  w.EndArray();
+  w.EndObject();
+}
+
 }  // namespace
+
+bool readReturnItemCollectionMetrics(const RequestReader& request, Violations& v) {
+  auto value = request.string("ReturnItemCollectionMetrics");
+  if (!value || *value == "NONE") return false;
+  if (*value == "SIZE") return true;
+  v.add("'" + *value + "'", "returnItemCollectionMetrics", "Member must satisfy enum value set: [SIZE, NONE]");
+  return false;
+}
 
 size_t itemCollectionBytes(const Table& table, const std::string& encodedPartition) {
   size_t bytes = sumWithPrefix(table.rows(), encodedPartition, [](const StoredItem& s) { return s.sizeBytes; });
@@ -56,21 +78,17 @@ void ItemCollectionMetrics::write(JsonWriter& w) const {
     for (size_t j = i; j < entries_.size(); ++j) {
       if (entries_[j].table != entries_[i].table) continue;
       written[j] = true;
-      w.StartObject();
-      writeKey(w, "ItemCollectionKey");
-      writeAttributeMap(w, entries_[j].key);
-      // DynamoDB gives a range of whole gigabytes around the collection's size.
-      double gb = std::floor(static_cast<double>(entries_[j].bytes) / (1024.0 * 1024.0 * 1024.0));
-      writeKey(w, "SizeEstimateRangeGB");
-      w.StartArray();
-      w.Double(gb);
-      w.Double(gb + 1);
-      w.EndArray();
-      w.EndObject();
+      writeEntry(w, entries_[j].key, entries_[j].bytes);
     }
     w.EndArray();
   }
   w.EndObject();
+}
+
+void ItemCollectionMetrics::writeSingle(JsonWriter& w) const {
+  if (entries_.empty()) return;
+  writeKey(w, "ItemCollectionMetrics");
+  writeEntry(w, entries_.front().key, entries_.front().bytes);
 }
 
 }  // namespace shoal

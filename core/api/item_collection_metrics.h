@@ -1,15 +1,21 @@
-// ReturnItemCollectionMetrics=SIZE of BatchWriteItem and TransactWriteItems: for every item
-// collection (the items sharing one partition key) a write touched in a table with a local
-// secondary index, its key and an estimate of its size in GB. Tables without a local index
-// have no item collections, and the response then carries none.
+// ReturnItemCollectionMetrics=SIZE of PutItem, UpdateItem, DeleteItem, BatchWriteItem and
+// TransactWriteItems: for every item collection (the items sharing one partition key) a write
+// touched in a table with a local secondary index, its key and an estimate of its size in GB.
+// Tables without a local index have no item collections, and the response then carries none.
 #pragma once
 #include <string>
 #include <vector>
 
+#include "api/violations.h"
 #include "json/json.h"
+#include "json/request_reader.h"
 #include "table/table.h"
 
 namespace shoal {
+
+// ReturnItemCollectionMetrics: true for SIZE, false for NONE (the default); an unknown value
+// is a member constraint violation, added to `v`.
+bool readReturnItemCollectionMetrics(const RequestReader& request, Violations& v);
 
 class ItemCollectionMetrics {
  public:
@@ -19,6 +25,9 @@ class ItemCollectionMetrics {
   // "ItemCollectionMetrics": {table: [{ItemCollectionKey, SizeEstimateRangeGB}, ...]}, only
   // when a collection was recorded.
   void write(JsonWriter& w) const;
+  // "ItemCollectionMetrics": {ItemCollectionKey, SizeEstimateRangeGB} of a single-item write
+  // (PutItem, UpdateItem, DeleteItem), when its collection was recorded.
+  void writeSingle(JsonWriter& w) const;
 
  private:
   struct Entry {

@@ -5,13 +5,16 @@
 #include "api/error.h"
 #include "api/expression_params.h"
 #include "api/item_checks.h"
+#include "api/item_collection_metrics.h"
 #include "api/projection_param.h"
 #include "api/stored_item_json.h"
 #include "api/write_condition.h"
 #include "api/limits.h"
 #include "api/operation.h"
 #include "api/table_name.h"
+#include "api/throughput.h"
 #include "api/violations.h"
+#include "api/write_capacity.h"
 #include "json/wire_value.h"
 #include "value/item_size.h"
 
@@ -53,9 +56,10 @@ void putItem(OperationContext& ctx) {
   Violations v;
   const JsonValue* itemJson = req.object("Item");
   v.notNull(itemJson != nullptr, "item");
+  CapacityDetail capacity = readReturnConsumedCapacity(req, v);
+  bool collectionMetrics = readReturnItemCollectionMetrics(req, v);
   std::string name = requireTableName(req, v);
   bool allOld = readReturnAllOld(req, v);
-  CapacityDetail capacity = readReturnConsumedCapacity(req);
   ExpressionParams params(req, {"ConditionExpression"}, {"Expected", "ConditionalOperator"});
   WriteCondition condition = WriteCondition::read(req, params);
   params.finish();
@@ -66,16 +70,24 @@ void putItem(OperationContext& ctx) {
   std::string key = table.keyOfItem(item);
   size_t size = checkPutItemSize(item);
   const StoredItem* existing = table.find(key);
+  // A write is charged (and may be throttled) before its condition is evaluated: a failed
+  // condition consumes capacity on DynamoDB too.
+  Consumption consumed(name);
+  addItemWrite(consumed, table, existing, &item, size);
+  ctx.throughput.charge(table, consumed, ctx.nowMillis);
   condition.check(existing);
   bool replacesLiveItem = existing != nullptr;
 
   Stamp stamp = ctx.catalog.stamp(ctx.nowMillis);
   auto old = commitOne(ctx.catalog, {name, key, StoredItem::fromItem(item, stamp)}, stamp);
   if (!replacesLiveItem) old.reset();  // an expired item (TTL) was already gone for the caller
+  ItemCollectionMetrics metrics;
+  if (collectionMetrics) metrics.add(name, table, item);
 
   ctx.out.StartObject();
   writeOldAttributes(ctx.out, allOld, old);
-  writeConsumedCapacity(ctx.out, capacity, name, writeUnits(std::max(size, old ? old->sizeBytes : 0)));
+  writeConsumedCapacity(ctx.out, capacity, consumed);
+  metrics.writeSingle(ctx.out);
   ctx.out.EndObject();
 }
 
@@ -84,9 +96,9 @@ void getItem(OperationContext& ctx) {
   Violations v;
   const JsonValue* keyJson = req.object("Key");
   v.notNull(keyJson != nullptr, "key");
+  CapacityDetail capacity = readReturnConsumedCapacity(req, v);
   std::string name = requireTableName(req, v);
   bool consistent = req.boolean("ConsistentRead").value_or(false);
-  CapacityDetail capacity = readReturnConsumedCapacity(req);
   ExpressionParams params(req, {"ProjectionExpression"}, {"AttributesToGet"});
   std::optional<expr::Projection> projection = readProjection(req, params);
   params.finish();
@@ -94,6 +106,9 @@ void getItem(OperationContext& ctx) {
   Item keyArg = parseAttributeMap(*keyJson);
   Table& table = ctx.catalog.require(name);
   const StoredItem* found = table.find(table.keyOfKeyArgument(keyArg));
+  Consumption consumed(name);
+  consumed.addTableRead(readUnits(found ? found->sizeBytes : 0, consistent));
+  ctx.throughput.charge(table, consumed, ctx.nowMillis);
 
   ctx.out.StartObject();
   if (found) {
@@ -101,7 +116,7 @@ void getItem(OperationContext& ctx) {
     if (projection) writeAttributeMap(ctx.out, projection->apply(found->toItem()));
     else writeStoredItem(ctx.out, *found);
   }
-  writeConsumedCapacity(ctx.out, capacity, name, readUnits(found ? found->sizeBytes : 0, consistent));
+  writeConsumedCapacity(ctx.out, capacity, consumed);
   ctx.out.EndObject();
 }
 
@@ -110,9 +125,10 @@ void deleteItem(OperationContext& ctx) {
   Violations v;
   const JsonValue* keyJson = req.object("Key");
   v.notNull(keyJson != nullptr, "key");
+  CapacityDetail capacity = readReturnConsumedCapacity(req, v);
+  bool collectionMetrics = readReturnItemCollectionMetrics(req, v);
   std::string name = requireTableName(req, v);
   bool allOld = readReturnAllOld(req, v);
-  CapacityDetail capacity = readReturnConsumedCapacity(req);
   ExpressionParams params(req, {"ConditionExpression"}, {"Expected", "ConditionalOperator"});
   WriteCondition condition = WriteCondition::read(req, params);
   params.finish();
@@ -120,13 +136,20 @@ void deleteItem(OperationContext& ctx) {
   Item keyArg = parseAttributeMap(*keyJson);
   Table& table = ctx.catalog.require(name);
   std::string key = table.keyOfKeyArgument(keyArg);
-  condition.check(table.find(key));
-  auto old = table.find(key) ? commitOne(ctx.catalog, {name, key, std::nullopt}, ctx.catalog.stamp(ctx.nowMillis))
-                             : std::nullopt;
+  const StoredItem* existing = table.find(key);
+  Consumption consumed(name);
+  addItemWrite(consumed, table, existing, nullptr, 0);
+  ctx.throughput.charge(table, consumed, ctx.nowMillis);
+  condition.check(existing);
+  auto old = existing ? commitOne(ctx.catalog, {name, key, std::nullopt}, ctx.catalog.stamp(ctx.nowMillis))
+                      : std::nullopt;
+  ItemCollectionMetrics metrics;
+  if (collectionMetrics) metrics.add(name, table, keyArg);
 
   ctx.out.StartObject();
   writeOldAttributes(ctx.out, allOld, old);
-  writeConsumedCapacity(ctx.out, capacity, name, writeUnits(old ? old->sizeBytes : 0));
+  writeConsumedCapacity(ctx.out, capacity, consumed);
+  metrics.writeSingle(ctx.out);
   ctx.out.EndObject();
 }
 

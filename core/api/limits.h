@@ -30,6 +30,17 @@ inline constexpr size_t kMaxProjectedNonKeyAttributes = 100;  // across all inde
 // Reads
 inline constexpr size_t kMaxPageBytes = 1024 * 1024;  // Query/Scan page, before filtering
 
+// Throughput (DescribeLimits' default quotas; the burst DynamoDB keeps for provisioned tables)
+inline constexpr int64_t kAccountMaxCapacityUnits = 80000;  // read, and write, per account
+inline constexpr int64_t kTableMaxCapacityUnits = 40000;    // read, and write, per table
+inline constexpr double kBurstSeconds = 300;                // unused capacity kept for bursts
+
+// Tags and endpoints
+inline constexpr size_t kMaxTagsPerResource = 50;
+inline constexpr size_t kMaxTagKeyLength = 128;    // Unicode characters
+inline constexpr size_t kMaxTagValueLength = 256;  // Unicode characters
+inline constexpr int64_t kEndpointCachePeriodMinutes = 1440;  // DescribeEndpoints
+
 // Batches and transactions
 inline constexpr size_t kMaxBatchGetKeys = 100;                       // keys of one BatchGetItem
 inline constexpr size_t kMaxBatchGetResponseBytes = 16 * 1024 * 1024;  // then UnprocessedKeys

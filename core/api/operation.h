@@ -3,6 +3,7 @@
 // its handlers in operation_table.cc.
 #pragma once
 #include <cstdint>
+#include <string>
 #include <string_view>
 
 #include "api/catalog.h"
@@ -13,6 +14,7 @@
 namespace shoal {
 
 class StreamRegistry;
+class Throughput;
 
 struct OperationContext {
   Catalog& catalog;
@@ -21,6 +23,8 @@ struct OperationContext {
   int64_t nowMillis;
   TransactionTokens& transactionTokens;  // TransactWriteItems' ClientRequestToken memory
   StreamRegistry& streams;               // change streams (DynamoDB Streams operations)
+  Throughput& throughput;                // provisioned throughput emulation (off by default)
+  const std::string& endpointAddress;    // DescribeEndpoints' Address
 };
 
 using OperationHandler = void (*)(OperationContext&);
@@ -50,6 +54,12 @@ void batchExecuteStatement(OperationContext&);
 void executeTransaction(OperationContext&);
 void updateTimeToLive(OperationContext&);
 void describeTimeToLive(OperationContext&);
+// Tags (tag_operations.cc), account and endpoint (account_operations.cc)
+void tagResource(OperationContext&);
+void untagResource(OperationContext&);
+void listTagsOfResource(OperationContext&);
+void describeLimits(OperationContext&);
+void describeEndpoints(OperationContext&);
 // DynamoDB Streams (X-Amz-Target DynamoDBStreams_20120810.*)
 void listStreams(OperationContext&);
 void describeStream(OperationContext&);

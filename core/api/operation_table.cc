@@ -17,12 +17,16 @@ constexpr Entry kOperations[] = {
     {"BatchExecuteStatement", batchExecuteStatement}, {"BatchGetItem", batchGetItem}, {"BatchWriteItem", batchWriteItem},
     {"CreateTable", createTable}, {"DeleteItem", deleteItem}, {"DeleteTable", deleteTable},
     {"DescribeStream", describeStream}, {"DescribeTable", describeTable},
+    {"DescribeEndpoints", describeEndpoints}, {"DescribeLimits", describeLimits},
     {"DescribeTimeToLive", describeTimeToLive}, {"ExecuteStatement", executeStatement},
     {"ExecuteTransaction", executeTransaction}, {"GetItem", getItem},
     {"GetRecords", getRecords},   {"GetShardIterator", getShardIterator},
     {"ListStreams", listStreams}, {"ListTables", listTables},
+    {"ListTagsOfResource", listTagsOfResource},
     {"PutItem", putItem},         {"Query", query},       {"Scan", scan},
+    {"TagResource", tagResource},
     {"TransactGetItems", transactGetItems}, {"TransactWriteItems", transactWriteItems},
+    {"UntagResource", untagResource},
     {"UpdateItem", updateItem},   {"UpdateTable", updateTable}, {"UpdateTimeToLive", updateTimeToLive},
 };
 

@@ -3,7 +3,8 @@
 namespace shoal {
 
 OperationContext contextFor(OperationContext& ctx, const RequestReader& request, JsonWriter& out) {
-  return OperationContext{ctx.catalog, request, out, ctx.nowMillis, ctx.transactionTokens, ctx.streams};
+  return OperationContext{ctx.catalog, request, out, ctx.nowMillis, ctx.transactionTokens,
+                          ctx.streams, ctx.throughput, ctx.endpointAddress};
 }
 
 JsonDocument callOperation(OperationContext& ctx, OperationHandler handler,

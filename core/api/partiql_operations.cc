@@ -275,7 +275,7 @@ void batchExecuteStatement(OperationContext& ctx) {
     w.EndObject();
   }
   w.EndArray();
-  consumed.write(w, capacity, /*split=*/false);
+  consumed.write(w, capacity);
   w.EndObject();
 }
 

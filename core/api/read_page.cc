@@ -5,6 +5,7 @@
 #include "api/limits.h"
 #include "api/projection_param.h"
 #include "api/stored_item_json.h"
+#include "api/throughput.h"
 #include "api/violations.h"
 #include "json/wire_value.h"
 #include "value/item_size.h"
@@ -31,13 +32,15 @@ Select readSelect(const RequestReader& request) {
 // LSI DynamoDB fetches the rest from the table when asked for them.
 struct RowView {
   Item full;
-  Item visible;      // what the filter and the user's projection see
-  size_t bytesRead;  // what the page and capacity count
+  Item visible;          // what the filter and the user's projection see
+  size_t bytesRead;      // what the page and capacity count (the index entry through an index)
+  size_t fetchedBytes;   // the table item a read through a local index fetched, else 0
 };
 
 RowView viewOf(const StoredItem& stored, const Table& table, const SecondaryIndex* index, Select select) {
   RowView v;
   v.full = stored.toItem();
+  v.fetchedBytes = 0;
   if (!index) {
     v.bytesRead = stored.sizeBytes;
     v.visible = v.full;
@@ -45,7 +48,9 @@ RowView viewOf(const StoredItem& stored, const Table& table, const SecondaryInde
   }
   Item projected = index->project(v.full, table.schema().key);
   v.bytesRead = itemSizeBytes(projected);
-  bool fetch = !index->schema().global && select != Select::AllProjected && select != Select::Count;
+  bool fetch = !index->schema().global && select != Select::AllProjected && select != Select::Count &&
+               index->schema().projection.type != IndexProjection::Type::All;
+  if (fetch) v.fetchedBytes = stored.sizeBytes;
   v.visible = fetch ? v.full : std::move(projected);
   return v;
 }
@@ -94,7 +99,9 @@ PageOptions readPageOptions(const RequestReader& request, ExpressionParams& para
     v.throwIfAny();
   }
   o.consistent = request.boolean("ConsistentRead").value_or(false);
-  o.capacity = readReturnConsumedCapacity(request);
+  Violations capacityEnum;
+  o.capacity = readReturnConsumedCapacity(request, capacityEnum);
+  capacityEnum.throwIfAny();
   o.projection = readProjection(request, params);
 
   const char* projectionName = request.member("AttributesToGet") ? "AttributesToGet" : "ProjectionExpression";
@@ -169,7 +176,7 @@ void writePage(OperationContext& ctx, const Table& table, const SecondaryIndex* 
     writeKey(w, "Items");
     w.StartArray();
   }
-  size_t count = 0, scanned = 0, bytesRead = 0;
+  size_t count = 0, scanned = 0, bytesRead = 0, fetchedBytes = 0;
   Item lastItem;
   bool stoppedEarly = false;
 
@@ -192,6 +199,7 @@ void writePage(OperationContext& ctx, const Table& table, const SecondaryIndex* 
     }
     RowView row = viewOf(stored, table, index, o.select);
     bytesRead += row.bytesRead;
+    fetchedBytes += row.fetchedBytes;
     if (o.filter.evaluate(row.visible)) {
       ++count;
       if (o.select != Select::Count) writeAttributeMap(w, o.projection ? o.projection->apply(row.visible) : row.visible);
@@ -221,7 +229,17 @@ void writePage(OperationContext& ctx, const Table& table, const SecondaryIndex* 
     writeKey(w, "LastEvaluatedKey");
     writeAttributeMap(w, lastEvaluatedKey(lastItem, table, index));
   }
-  writeConsumedCapacity(w, o.capacity, table.schema().name, readUnits(bytesRead, o.consistent));
+  // A read through an index is charged to the index (the index entries' sizes); items a local
+  // index fetched from the table are charged to the table as well.
+  Consumption consumed(table.schema().name);
+  if (!index) {
+    consumed.addTableRead(readUnits(bytesRead, o.consistent));
+  } else {
+    consumed.addIndexRead(index->schema().name, index->schema().global, readUnits(bytesRead, o.consistent));
+    if (fetchedBytes > 0) consumed.addTableRead(readUnits(fetchedBytes, o.consistent));
+  }
+  ctx.throughput.charge(table, consumed, ctx.nowMillis);
+  writeConsumedCapacity(w, o.capacity, consumed);
   w.EndObject();
 }
 

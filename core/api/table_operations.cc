@@ -9,6 +9,7 @@
 #include "api/table_params.h"
 #include "api/limits.h"
 #include "api/operation.h"
+#include "api/resource_tags.h"
 #include "api/table_description.h"
 #include "api/table_name.h"
 #include "api/violations.h"
@@ -90,6 +91,10 @@ void createTable(OperationContext& ctx) {
   schema.deletionProtection = req.boolean("DeletionProtectionEnabled").value_or(false);
   schema.createdMillis = ctx.nowMillis;
   schema.tableId = makeTableId(ctx.catalog.siteId(), ctx.nowMillis);
+  if (const JsonValue* tags = req.array("Tags")) {
+    Violations tagViolations;
+    schema.tags = mergeTags({}, readTags(*tags, tagViolations, "tags"));
+  }
 
   if (ctx.catalog.find(*name)) throw ApiError::resourceInUse("Table already exists: " + *name);
   Table& table = ctx.catalog.create(std::move(schema));

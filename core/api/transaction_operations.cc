@@ -7,7 +7,9 @@
 //      with a ValidationError reason), then no two actions on one item;
 //   5. every condition and update against the items as they were before the transaction;
 //      any failure cancels it (TransactionCanceledException with a reason per action);
-//   6. one ChangeSet with one stamp, committed at once.
+//   6. what it costs on each table and index, charged (throughput emulation may cancel it
+//      there, with ProvisionedThroughputExceeded for the actions on a throttled table), then
+//      one ChangeSet with one stamp, committed at once.
 // Steps 1-4 fail the whole request with a plain error; nothing is written before step 6.
 #include <algorithm>
 #include <memory>
@@ -28,7 +30,9 @@
 #include "api/projection_param.h"
 #include "api/table_capacities.h"
 #include "api/table_name.h"
+#include "api/throughput.h"
 #include "api/violations.h"
+#include "api/write_capacity.h"
 #include "api/write_condition.h"
 #include "json/wire_value.h"
 #include "value/item_size.h"
@@ -165,6 +169,19 @@ void readWriteAction(WriteAction& a) {
   }
 }
 
+// Charges each table what the transaction consumed there. A table or index out of capacity
+// cancels the transaction, with ProvisionedThroughputExceeded for the actions on that table.
+template <typename Action>
+void chargeTransaction(OperationContext& ctx, const TableCapacities& consumed, const std::vector<Action>& actions) {
+  std::vector<CancellationReason> reasons(actions.size());
+  for (const Consumption& c : consumed.entries()) {
+    if (auto error = ctx.throughput.tryCharge(ctx.catalog.require(c.tableName()), c, ctx.nowMillis))
+      for (size_t i = 0; i < actions.size(); ++i)
+        if (actions[i].tableName == c.tableName()) reasons[i] = CancellationReason::fromError(*error);
+  }
+  if (anyFailed(reasons)) throw transactionCanceled(reasons);
+}
+
 // A replayed request (same ClientRequestToken, same request) changes nothing; DynamoDB then
 // reports what reading the items costs, not what writing them did.
 void writeReplayResponse(JsonWriter& w, const std::vector<WriteAction>& actions, CapacityDetail capacity) {
@@ -174,7 +191,7 @@ void writeReplayResponse(JsonWriter& w, const std::vector<WriteAction>& actions,
     consumed.addRead(a.tableName, readUnits(stored ? stored->sizeBytes : 0, true));
   }
   w.StartObject();
-  consumed.write(w, capacity, /*split=*/true);
+  consumed.write(w, capacity);
   w.EndObject();
 }
 
@@ -296,30 +313,32 @@ void transactWriteItems(OperationContext& ctx) {
   if (anyFailed(reasons)) throw transactionCanceled(reasons);
   if (totalBytes > limits::kMaxTransactionBytes) throw ApiError::validation(kAggregateSize);
 
-  // 6. One ChangeSet, one stamp; capacity from the items as they were.
+  // 6. Capacity from the items as they were (a transaction's writes and reads cost double),
+  // charged; then one ChangeSet, one stamp.
   Stamp stamp = ctx.catalog.stamp(ctx.nowMillis);
   ChangeSet change{stamp, {}};
   TableCapacities consumed;
   for (size_t i = 0; i < actions.size(); ++i) {
     const WriteAction& a = actions[i];
     const StoredItem* existing = a.table->find(a.key);
-    size_t oldBytes = existing ? existing->sizeBytes : 0;
+    Consumption& cost = consumed.of(a.tableName);
     switch (a.kind) {
       case Kind::Put:
         change.writes.push_back({a.tableName, a.key, StoredItem::fromItem(a.item, stamp)});
-        consumed.addWrite(a.tableName, 2 * writeUnits(std::max(a.putBytes, oldBytes)));
+        addItemWrite(cost, *a.table, existing, &a.item, a.putBytes, 2);
         break;
       case Kind::Update:
         change.writes.push_back({a.tableName, a.key, updated[i]->stored(existing, stamp)});
-        consumed.addWrite(a.tableName, 2 * writeUnits(std::max(updated[i]->newBytes, oldBytes)));
+        addItemWrite(cost, *a.table, existing, &updated[i]->after, updated[i]->newBytes, 2);
         break;
       case Kind::Delete:
         if (existing) change.writes.push_back({a.tableName, a.key, std::nullopt});
-        consumed.addWrite(a.tableName, 2 * writeUnits(oldBytes));
+        addItemWrite(cost, *a.table, existing, nullptr, 0, 2);
         break;
-      case Kind::ConditionCheck: consumed.addRead(a.tableName, 2 * readUnits(oldBytes, true)); break;
+      case Kind::ConditionCheck: cost.addTableRead(2 * readUnits(existing ? existing->sizeBytes : 0, true)); break;
     }
   }
+  chargeTransaction(ctx, consumed, actions);
   if (!change.writes.empty()) ctx.catalog.commit(change);
   if (token) ctx.transactionTokens.remember(*token, fingerprint, ctx.nowMillis);
   ItemCollectionMetrics metrics;
@@ -328,7 +347,7 @@ void transactWriteItems(OperationContext& ctx) {
       if (a.kind != Kind::ConditionCheck) metrics.add(a.tableName, *a.table, a.item);
 
   ctx.out.StartObject();
-  consumed.write(ctx.out, capacity, /*split=*/true);
+  consumed.write(ctx.out, capacity);
   metrics.write(ctx.out);
   ctx.out.EndObject();
 }
@@ -399,6 +418,7 @@ void transactGetItems(OperationContext& ctx) {
     consumed.addRead(a.tableName, 2 * readUnits(stored ? stored->sizeBytes : 0, true));
   }
   if (totalBytes > limits::kMaxTransactionBytes) throw ApiError::validation(kAggregateSize);
+  chargeTransaction(ctx, consumed, actions);
 
   JsonWriter& w = ctx.out;
   w.StartObject();
@@ -414,7 +434,7 @@ void transactGetItems(OperationContext& ctx) {
     w.EndObject();
   }
   w.EndArray();
-  consumed.write(w, capacity, /*split=*/true);
+  consumed.write(w, capacity);
   w.EndObject();
 }
 

@@ -1,15 +1,17 @@
 // UpdateItem: UpdateExpression (or legacy AttributeUpdates) under an optional condition, with
 // every ReturnValues mode. Computing the new item is ItemUpdate's job (api/item_update.h,
 // shared with TransactWriteItems); only a fully valid result is committed.
-#include <algorithm>
 
 #include "api/capacity.h"
 #include "api/error.h"
 #include "api/expression_params.h"
+#include "api/item_collection_metrics.h"
 #include "api/item_update.h"
 #include "api/operation.h"
 #include "api/table_name.h"
+#include "api/throughput.h"
 #include "api/violations.h"
+#include "api/write_capacity.h"
 #include "json/wire_value.h"
 
 namespace shoal {
@@ -38,9 +40,10 @@ void updateItem(OperationContext& ctx) {
   Violations v;
   const JsonValue* keyJson = req.object("Key");
   v.notNull(keyJson != nullptr, "key");
+  CapacityDetail capacity = readReturnConsumedCapacity(req, v);
+  bool collectionMetrics = readReturnItemCollectionMetrics(req, v);
   std::string name = requireTableName(req, v);
   ReturnValues returnValues = readReturnValues(req);
-  CapacityDetail capacity = readReturnConsumedCapacity(req);
 
   ExpressionParams params(req, {"UpdateExpression", "ConditionExpression"},
                           {"AttributeUpdates", "Expected", "ConditionalOperator"});
@@ -59,10 +62,16 @@ void updateItem(OperationContext& ctx) {
   const Item& after = result.after;
   const expr::UpdateExpression& update = itemUpdate.update;
 
+  Consumption consumed(name);
+  addItemWrite(consumed, table, existing, &after, result.newBytes);
+  ctx.throughput.charge(table, consumed, ctx.nowMillis);
+
   Stamp stamp = ctx.catalog.stamp(ctx.nowMillis);
   ChangeSet change{stamp, {}};
   change.writes.push_back({name, key, result.stored(existing, stamp)});
   ctx.catalog.commit(change);
+  ItemCollectionMetrics metrics;
+  if (collectionMetrics) metrics.add(name, table, after);
 
   ctx.out.StartObject();
   auto writeAttributes = [&](const Item& attrs) {
@@ -77,7 +86,8 @@ void updateItem(OperationContext& ctx) {
     case ReturnValues::UpdatedOld: writeAttributes(update.updatedAttributes(before)); break;
     case ReturnValues::UpdatedNew: writeAttributes(update.updatedAttributes(after)); break;
   }
-  writeConsumedCapacity(ctx.out, capacity, name, writeUnits(std::max(result.newBytes, result.oldBytes)));
+  writeConsumedCapacity(ctx.out, capacity, consumed);
+  metrics.writeSingle(ctx.out);
   ctx.out.EndObject();
 }
 

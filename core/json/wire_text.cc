@@ -124,7 +124,9 @@ void appendAttributeValueJson(JsonBuffer& out, const AttributeValue& v) {
     case Type::BOOL: appendJsonText(out, v.asBool() ? "true" : "false"); break;
     case Type::NUL: appendJsonText(out, "true"); break;
     case Type::M: appendAttributeMapJson(out, v.asMap()); break;
-    case Type::L: appendArray(out, v.asList(), [&](const AttributeValue& e) { appendAttributeValueJson(out, e); }); break;
+    case Type::L:
+      appendArray(out, v.asList(), [&](const AttributeValue& e) { appendAttributeValueJson(out, e); });
+      break;
     case Type::SS: appendArray(out, v.asStringSet(), [&](const std::string& e) { appendJsonString(out, e); }); break;
     case Type::NS:
       appendArray(out, v.asNumberSet(), [&](const Number& e) { appendJsonString(out, e.toString()); });

@@ -80,7 +80,10 @@ std::string randomBytes(std::mt19937& rng, size_t n) {
 AttributeValue randomValue(std::mt19937& rng, int depth) {
   switch (rng() % (depth > 2 ? 7 : 10)) {
     case 0: return AttributeValue::string(randomBytes(rng, rng() % 40));
-    case 1: return AttributeValue::number(Number::parse(std::to_string(static_cast<int>(rng() % 2000000) - 1000000) + ".25"));
+    case 1: {
+      int whole = static_cast<int>(rng() % 2000000) - 1000000;
+      return AttributeValue::number(Number::parse(std::to_string(whole) + ".25"));
+    }
     case 2: return AttributeValue::binary(randomBytes(rng, rng() % 9));
     case 3: return AttributeValue::boolean(rng() % 2);
     case 4: return AttributeValue::null();
@@ -104,7 +107,8 @@ AttributeValue randomValue(std::mt19937& rng, int depth) {
 
 TEST_CASE("wire text: every byte value in a string is written as RapidJSON's Writer writes it", "[json][wire_text]") {
   for (int c = 0; c < 256; ++c) {
-    Item item{{std::string("k") + static_cast<char>(c), AttributeValue::string(std::string("a") + static_cast<char>(c) + "b")}};
+    std::string byte(1, static_cast<char>(c));
+    Item item{{"k" + byte, AttributeValue::string("a" + byte + "b")}};
     CHECK(textOf(item) == referenceOf(item));
   }
   // Long strings take the 8-bytes-at-a-time path, with escapes in every position of a word.

@@ -133,7 +133,7 @@ void encodeSchema(std::string& out, const TableSchema& schema) {
   putSignedVarint(out, schema.createdMillis);
   putBytes(out, schema.tableId);
 
-  std::string sections[3];
+  std::string sections[4];
   if (!schema.indexes.empty()) {
     putVarint(sections[0], schema.indexes.size());
     for (const IndexSchema& index : schema.indexes) encodeIndexSchema(sections[0], index);
@@ -148,11 +148,19 @@ void encodeSchema(std::string& out, const TableSchema& schema) {
     sections[2].push_back(schema.ttl.enabled ? 1 : 0);
     putBytes(sections[2], schema.ttl.attribute);
   }
-  const SchemaSection tags[3] = {SchemaSection::Indexes, SchemaSection::Stream, SchemaSection::TimeToLive};
+  if (!schema.tags.empty()) {
+    putVarint(sections[3], schema.tags.size());
+    for (const ResourceTag& t : schema.tags) {
+      putBytes(sections[3], t.key);
+      putBytes(sections[3], t.value);
+    }
+  }
+  const SchemaSection tags[4] = {SchemaSection::Indexes, SchemaSection::Stream, SchemaSection::TimeToLive,
+                                 SchemaSection::Tags};
   size_t present = 0;
   for (const auto& body : sections) present += body.empty() ? 0 : 1;
   putVarint(out, present);
-  for (int i = 0; i < 3; ++i) {
+  for (int i = 0; i < 4; ++i) {
     if (sections[i].empty()) continue;
     out.push_back(static_cast<char>(tags[i]));
     putBytes(out, sections[i]);
@@ -206,6 +214,17 @@ TableSchema decodeSchema(ByteReader& in) {
         s.ttl.enabled = body.boolean("ttl enabled");
         s.ttl.attribute = std::string(body.bytes("ttl attribute"));
         break;
+      case SchemaSection::Tags: {
+        size_t tags = body.count("tag count", 2);
+        s.tags.reserve(tags);
+        for (size_t k = 0; k < tags; ++k) {
+          ResourceTag t;
+          t.key = std::string(body.bytes("tag key"));
+          t.value = std::string(body.bytes("tag value"));
+          s.tags.push_back(std::move(t));
+        }
+        break;
+      }
       default:
         throw DecodeError("table schema section " + std::to_string(tag) + " is newer than this build reads",
                           DecodeFailure::UnsupportedVersion);

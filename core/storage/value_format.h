@@ -54,6 +54,7 @@ enum class SchemaSection : uint8_t {
   Indexes = 1,
   Stream = 2,
   TimeToLive = 3,
+  Tags = 20,  // TagResource / CreateTable's Tags
 };
 
 // A secondary index's projection and lifecycle state, in a TableSchema.

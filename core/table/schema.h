@@ -60,6 +60,12 @@ struct TimeToLive {
   std::string attribute;
 };
 
+// A tag of the table (TagResource, CreateTable's Tags), in the order first added.
+struct ResourceTag {
+  std::string key;
+  std::string value;
+};
+
 struct TableSchema {
   std::string name;
   KeySchema key;
@@ -73,6 +79,7 @@ struct TableSchema {
   std::vector<IndexSchema> indexes;  // LSIs and GSIs, in the order declared
   StreamSettings stream;
   TimeToLive ttl;
+  std::vector<ResourceTag> tags;
 };
 
 }  // namespace shoal

@@ -99,9 +99,10 @@ size_t SecondaryIndex::projectedBytes(const StoredItem& item, const KeySchema& t
   if (tableKey.range) names.push_back(&tableKey.range->name);
   if (schema_->key.range) names.push_back(&schema_->key.range->name);
   for (const auto& name : schema_->projection.nonKeyAttributes) names.push_back(&name);
-  std::sort(names.begin(), names.end(), [](const std::string* a, const std::string* b) { return *a < *b; });
-  names.erase(std::unique(names.begin(), names.end(), [](const std::string* a, const std::string* b) { return *a == *b; }),
-              names.end());
+  auto less = [](const std::string* a, const std::string* b) { return *a < *b; };
+  auto same = [](const std::string* a, const std::string* b) { return *a == *b; };
+  std::sort(names.begin(), names.end(), less);
+  names.erase(std::unique(names.begin(), names.end(), same), names.end());
   size_t bytes = 0;
   for (const std::string* name : names)
     if (const AttributeValue* v = attributeOf(item, *name)) bytes += name->size() + valueSizeBytes(*v);
