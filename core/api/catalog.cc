@@ -29,6 +29,7 @@ Table& Catalog::create(TableSchema schema) {
 
 void Catalog::drop(const std::string& name) {
   tables_.erase(name);
+  backups_.forgetHistory(name);
   for (auto* o : observers_) o->onDeleteTable(name);
 }
 
@@ -47,8 +48,21 @@ PreviousItems Catalog::commit(const ChangeSet& change) {
     const ItemWrite& w = change.writes[i];
     previous.push_back(w.item ? targets[i]->put(w.key, *w.item) : targets[i]->erase(w.key));
   }
+  backups_.recordCommit(change, previous, targets);
   for (auto* o : observers_) o->onCommit(change, previous);
   return previous;
+}
+
+void Catalog::addBackup(Backup backup) {
+  std::string arn = backup.arn;
+  backups_.add(std::move(backup));
+  const Backup& added = *backups_.find(arn);
+  for (auto* o : observers_) o->onCreateBackup(added);
+}
+
+void Catalog::deleteBackup(const std::string& arn) {
+  backups_.erase(arn);
+  for (auto* o : observers_) o->onDeleteBackup(arn);
 }
 
 void Catalog::schemaChanged(const Table& table) {

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "backup/backup_catalog.h"
 #include "table/change_set.h"
 #include "table/stamp.h"
 #include "table/table.h"
@@ -36,6 +37,14 @@ class Catalog {
   void removeObserver(CommitObserver* observer);
   const std::map<std::string, std::unique_ptr<Table>>& tables() const { return tables_; }
 
+  // Backups and point-in-time recovery histories (backup/backup_catalog.h): part of the database,
+  // so snapshots and recovery carry them along with the tables. Changes to backups go through
+  // addBackup/deleteBackup, which tell the observers (the log) as commit() does.
+  BackupCatalog& backups() { return backups_; }
+  const BackupCatalog& backups() const { return backups_; }
+  void addBackup(Backup backup);  // the caller checked that its ARN is new
+  void deleteBackup(const std::string& arn);
+
   uint64_t siteId() const { return siteId_; }
   void setSiteId(uint64_t site) { siteId_ = site; }
   // A fresh stamp for a write made now on this peer.
@@ -45,6 +54,7 @@ class Catalog {
  private:
   std::map<std::string, std::unique_ptr<Table>> tables_;  // ordered: ListTables pages by name
   std::vector<CommitObserver*> observers_;
+  BackupCatalog backups_;
   bool indexesCreating_ = false;  // lets activateCreatedIndexes skip the walk on every request
   uint64_t siteId_;
   HybridClock clock_;

@@ -83,6 +83,12 @@ class Engine {
   // engine at, as far as its host knows it (the HTTP endpoint sets its own).
   void setEndpointAddress(std::string address) { endpointAddress_ = std::move(address); }
 
+  // Point-in-time recovery's bounds (backup/backup_catalog.h): the longest recovery window any
+  // table gets (DynamoDB's 35 days by default) and the most bytes of history one table keeps.
+  // Options, not data: never stored, kept across open(); set them before open() so that replay
+  // trims as the live engine did.
+  void setPointInTimeRecoveryLimits(const PointInTimeLimits& limits) { catalog_.backups().setLimits(limits); }
+
   // This peer's site id, stamped on every write (and stored in snapshots).
   void setSiteId(uint64_t site) { catalog_.setSiteId(site); }
   uint64_t siteId() const { return catalog_.siteId(); }

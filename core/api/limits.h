@@ -81,6 +81,23 @@ inline constexpr size_t kMaxNextTokenLength = 32768;      // ExecuteStatement's 
 inline constexpr size_t kMaxBatchStatements = 25;         // statements of one BatchExecuteStatement
 inline constexpr size_t kMaxTransactionStatements = 100;  // statements of one ExecuteTransaction
 
+// Backups and point-in-time recovery. DynamoDB's figures, except the per-table byte bound of a
+// point-in-time history, ShoalDB's own (DynamoDB keeps 35 days whatever the write rate; an
+// engine in a browser tab cannot): past it the oldest changes are forgotten and the table's
+// EarliestRestorableDateTime moves forward. Engine::setPointInTimeRecoveryLimits overrides it.
+inline constexpr int64_t kMillisPerDay = int64_t(24) * 3600 * 1000;
+inline constexpr size_t kBackupNameMin = 3;                 // BackupName, [a-zA-Z0-9_.-]+
+inline constexpr size_t kBackupNameMax = 255;
+inline constexpr size_t kBackupArnMin = 37;                 // BackupArn, ExclusiveStartBackupArn
+inline constexpr size_t kBackupArnMax = 1024;
+inline constexpr size_t kTableNameOrArnMax = 1024;          // TableName where an ARN is accepted too
+inline constexpr int kListBackupsMaxLimit = 100;
+inline constexpr int64_t kPitrDefaultRecoveryPeriodDays = 35;
+inline constexpr int64_t kPitrMinRecoveryPeriodDays = 1;     // RecoveryPeriodInDays
+inline constexpr int64_t kPitrMaxRecoveryPeriodDays = 35;
+inline constexpr int64_t kSystemBackupRetentionMillis = 35 * kMillisPerDay;  // a deleted table's backup
+inline constexpr size_t kPitrMaxRetainedBytesPerTable = size_t(64) * 1024 * 1024;
+
 // Multi-master sync (ShoalDB's own; core/sync/SYNC.md).
 inline constexpr size_t kSyncMaxConflicts = 1000;  // conflicts a peer keeps queryable, newest
 

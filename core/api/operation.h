@@ -65,5 +65,14 @@ void listStreams(OperationContext&);
 void describeStream(OperationContext&);
 void getShardIterator(OperationContext&);
 void getRecords(OperationContext&);
+// Backups and point-in-time recovery (backup/)
+void createBackup(OperationContext&);
+void describeBackup(OperationContext&);
+void deleteBackup(OperationContext&);
+void listBackups(OperationContext&);
+void restoreTableFromBackup(OperationContext&);
+void restoreTableToPointInTime(OperationContext&);
+void updateContinuousBackups(OperationContext&);
+void describeContinuousBackups(OperationContext&);
 
 }  // namespace shoal

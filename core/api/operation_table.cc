@@ -15,18 +15,25 @@ struct Entry {
 // alphabetical for readers.
 constexpr Entry kOperations[] = {
     {"BatchExecuteStatement", batchExecuteStatement}, {"BatchGetItem", batchGetItem}, {"BatchWriteItem", batchWriteItem},
-    {"CreateTable", createTable}, {"DeleteItem", deleteItem}, {"DeleteTable", deleteTable},
+    {"CreateBackup", createBackup},
+    {"CreateTable", createTable}, {"DeleteBackup", deleteBackup},
+    {"DeleteItem", deleteItem}, {"DeleteTable", deleteTable},
+    {"DescribeBackup", describeBackup}, {"DescribeContinuousBackups", describeContinuousBackups},
     {"DescribeStream", describeStream}, {"DescribeTable", describeTable},
     {"DescribeEndpoints", describeEndpoints}, {"DescribeLimits", describeLimits},
     {"DescribeTimeToLive", describeTimeToLive}, {"ExecuteStatement", executeStatement},
     {"ExecuteTransaction", executeTransaction}, {"GetItem", getItem},
     {"GetRecords", getRecords},   {"GetShardIterator", getShardIterator},
+    {"ListBackups", listBackups},
     {"ListStreams", listStreams}, {"ListTables", listTables},
     {"ListTagsOfResource", listTagsOfResource},
-    {"PutItem", putItem},         {"Query", query},       {"Scan", scan},
+    {"PutItem", putItem},         {"Query", query},
+    {"RestoreTableFromBackup", restoreTableFromBackup}, {"RestoreTableToPointInTime", restoreTableToPointInTime},
+    {"Scan", scan},
     {"TagResource", tagResource},
     {"TransactGetItems", transactGetItems}, {"TransactWriteItems", transactWriteItems},
     {"UntagResource", untagResource},
+    {"UpdateContinuousBackups", updateContinuousBackups},
     {"UpdateItem", updateItem},   {"UpdateTable", updateTable}, {"UpdateTimeToLive", updateTimeToLive},
 };
 

@@ -14,13 +14,6 @@ void writeKeyElement(JsonWriter& w, const std::string& name, const char* keyType
   w.EndObject();
 }
 
-void writeKeySchema(JsonWriter& w, const KeySchema& key) {
-  w.StartArray();
-  writeKeyElement(w, key.hash.name, "HASH");
-  if (key.range) writeKeyElement(w, key.range->name, "RANGE");
-  w.EndArray();
-}
-
 const char* projectionTypeName(IndexProjection::Type t) {
   switch (t) {
     case IndexProjection::Type::KeysOnly: return "KEYS_ONLY";
@@ -47,16 +40,7 @@ void writeIndex(JsonWriter& w, const Table& table, const SecondaryIndex& index) 
   writeKey(w, "KeySchema");
   writeKeySchema(w, s.key);
   writeKey(w, "Projection");
-  w.StartObject();
-  writeKey(w, "ProjectionType");
-  w.String(projectionTypeName(s.projection.type));
-  if (s.projection.type == IndexProjection::Type::Include) {
-    writeKey(w, "NonKeyAttributes");
-    w.StartArray();
-    for (const auto& a : s.projection.nonKeyAttributes) writeString(w, a);
-    w.EndArray();
-  }
-  w.EndObject();
+  writeProjection(w, s.projection);
   if (s.global) {
     writeKey(w, "IndexStatus");
     w.String(indexStatusName(s.status));
@@ -84,6 +68,26 @@ void writeIndex(JsonWriter& w, const Table& table, const SecondaryIndex& index) 
 }
 
 }  // namespace
+
+void writeKeySchema(JsonWriter& w, const KeySchema& key) {
+  w.StartArray();
+  writeKeyElement(w, key.hash.name, "HASH");
+  if (key.range) writeKeyElement(w, key.range->name, "RANGE");
+  w.EndArray();
+}
+
+void writeProjection(JsonWriter& w, const IndexProjection& projection) {
+  w.StartObject();
+  writeKey(w, "ProjectionType");
+  w.String(projectionTypeName(projection.type));
+  if (projection.type == IndexProjection::Type::Include) {
+    writeKey(w, "NonKeyAttributes");
+    w.StartArray();
+    for (const auto& a : projection.nonKeyAttributes) writeString(w, a);
+    w.EndArray();
+  }
+  w.EndObject();
+}
 
 std::string streamArn(const std::string& tableName, int64_t streamCreatedMillis) {
   return tableArn(tableName) + "/stream/" + isoTimestamp(streamCreatedMillis);
@@ -167,6 +171,21 @@ void writeTableDescription(JsonWriter& w, const Table& table, const char* status
     writeString(w, isoTimestamp(s.stream.createdMillis));
     writeKey(w, "LatestStreamArn");
     writeString(w, streamArn(s.name, s.stream.createdMillis));
+  }
+  if (s.restoredFrom.restoreMillis != 0) {
+    writeKey(w, "RestoreSummary");
+    w.StartObject();
+    if (!s.restoredFrom.backupArn.empty()) {
+      writeKey(w, "SourceBackupArn");
+      writeString(w, s.restoredFrom.backupArn);
+    }
+    writeKey(w, "SourceTableArn");
+    writeString(w, s.restoredFrom.sourceTableArn);
+    writeKey(w, "RestoreDateTime");
+    w.Double(static_cast<double>(s.restoredFrom.restoreMillis) / 1000.0);
+    writeKey(w, "RestoreInProgress");
+    w.Bool(std::string_view(status) == "CREATING");
+    w.EndObject();
   }
   writeKey(w, "DeletionProtectionEnabled");
   w.Bool(s.deletionProtection);

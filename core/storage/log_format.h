@@ -19,6 +19,9 @@ enum class RecordType : uint8_t {
   CreateTable = 2,  // a TableSchema
   DeleteTable = 3,  // a table name
   UpdateTable = 4,  // the table's whole new TableSchema (UpdateTable, UpdateTimeToLive, ...)
+  // 5-9 belong to sync (issue 6); 10-19 to backups (issue 5).
+  CreateBackup = 10,  // a Backup, its compressed items included (storage/backup_codec.h)
+  DeleteBackup = 11,  // a backup ARN
   SyncUnit = 5,     // a unit merged from another peer (core/sync), as its bytes: replay merges it
   SyncControl = 6,  // a change of sync's own state (core/sync/replicator.h), as an opaque event
 };

@@ -3,6 +3,7 @@
 #include <stdexcept>
 
 #include "api/limits.h"
+#include "storage/backup_codec.h"
 #include "storage/coding.h"
 #include "storage/crc32c.h"
 #include "storage/schema_codec.h"
@@ -78,6 +79,18 @@ void appendSyncRecord(std::string& out, RecordType type, uint64_t sequence, cons
   endRecord(out, start);
 }
 
+void appendCreateBackupRecord(std::string& out, uint64_t sequence, const Stamp& stamp, const Backup& backup) {
+  size_t start = beginRecord(out, RecordType::CreateBackup, sequence, stamp);
+  encodeBackup(out, backup);
+  endRecord(out, start);
+}
+
+void appendDeleteBackupRecord(std::string& out, uint64_t sequence, const Stamp& stamp, const std::string& arn) {
+  size_t start = beginRecord(out, RecordType::DeleteBackup, sequence, stamp);
+  putBytes(out, arn);
+  endRecord(out, start);
+}
+
 LogRecord decodeLogPayload(std::string_view payload) {
   ByteReader in(payload);
   uint8_t version = in.byte("record version");
@@ -123,6 +136,14 @@ LogRecord decodeLogPayload(std::string_view payload) {
     case RecordType::SyncControl:
       r.type = static_cast<RecordType>(type);
       r.sync = std::string(in.bytes("sync record"));
+      break;
+    case RecordType::CreateBackup:
+      r.type = RecordType::CreateBackup;
+      r.backup = decodeBackup(in);
+      break;
+    case RecordType::DeleteBackup:
+      r.type = RecordType::DeleteBackup;
+      r.backupArn = std::string(in.bytes("backup arn"));
       break;
     default: ByteReader::fail("unknown record type " + std::to_string(type));
   }

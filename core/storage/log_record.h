@@ -6,6 +6,7 @@
 #include <string>
 #include <string_view>
 
+#include "backup/backup.h"
 #include "storage/log_format.h"
 #include "table/change_set.h"
 #include "table/schema.h"
@@ -21,6 +22,8 @@ struct LogRecord {
   ChangeSet change;       // Commit; change.stamp == stamp
   TableSchema schema;     // CreateTable, UpdateTable
   std::string tableName;  // DeleteTable
+  Backup backup;          // CreateBackup
+  std::string backupArn;  // DeleteBackup
   std::string sync;       // SyncUnit: the encoded unit; SyncControl: the event
 };
 
@@ -29,6 +32,8 @@ void appendCommitRecord(std::string& out, uint64_t sequence, const ChangeSet& ch
 void appendCreateTableRecord(std::string& out, uint64_t sequence, const Stamp& stamp, const TableSchema& schema);
 void appendDeleteTableRecord(std::string& out, uint64_t sequence, const Stamp& stamp, const std::string& name);
 void appendUpdateTableRecord(std::string& out, uint64_t sequence, const Stamp& stamp, const TableSchema& schema);
+void appendCreateBackupRecord(std::string& out, uint64_t sequence, const Stamp& stamp, const Backup& backup);
+void appendDeleteBackupRecord(std::string& out, uint64_t sequence, const Stamp& stamp, const std::string& arn);
 void appendSyncRecord(std::string& out, RecordType type, uint64_t sequence, const Stamp& stamp, std::string_view bytes);
 
 // Decodes a payload (without the 8-byte frame header). Throws DecodeError.

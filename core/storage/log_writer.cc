@@ -36,6 +36,16 @@ void LogWriter::onUpdateTable(const TableSchema& schema) {
   ++lastSequence_;
 }
 
+void LogWriter::onCreateBackup(const Backup& backup) {
+  appendCreateBackupRecord(pending_, lastSequence_ + 1, tableStamp(), backup);
+  ++lastSequence_;
+}
+
+void LogWriter::onDeleteBackup(const std::string& arn) {
+  appendDeleteBackupRecord(pending_, lastSequence_ + 1, tableStamp(), arn);
+  ++lastSequence_;
+}
+
 std::string LogWriter::takePending() {
   std::string out;
   out.swap(pending_);

@@ -23,6 +23,8 @@ class LogWriter : public CommitObserver {
   void onCreateTable(const TableSchema& schema) override;
   void onDeleteTable(const std::string& name) override;
   void onUpdateTable(const TableSchema& schema) override;
+  void onCreateBackup(const Backup& backup) override;
+  void onDeleteBackup(const std::string& arn) override;
   void onSyncControl(std::string_view event) override;
 
   // Hands over every record appended since the last call (whole records only) and empties

@@ -74,6 +74,14 @@ bool fits(const LogRecord& record, Catalog& catalog, SyncRecovery* sync, std::st
       if (catalog.find(record.schema.name)) return true;
       why = "update of missing table " + record.schema.name;
       return false;
+    case RecordType::CreateBackup:
+      if (!catalog.backups().find(record.backup.arn)) return true;
+      why = "backup " + record.backup.arn + " created twice";
+      return false;
+    case RecordType::DeleteBackup:
+      if (catalog.backups().find(record.backupArn)) return true;
+      why = "delete of missing backup " + record.backupArn;
+      return false;
   }
   return false;
 }
@@ -135,6 +143,8 @@ bool apply(const LogRecord& record, Catalog& catalog, SyncRecovery* sync, std::s
     case RecordType::CreateTable: catalog.create(record.schema); break;
     case RecordType::DeleteTable: catalog.drop(record.tableName); break;
     case RecordType::UpdateTable: updateTable(record.schema, catalog); break;
+    case RecordType::CreateBackup: catalog.backups().add(record.backup); break;
+    case RecordType::DeleteBackup: catalog.backups().erase(record.backupArn); break;
   }
   catalog.clock().observe(record.stamp.hlc);
   return true;
@@ -190,6 +200,7 @@ RecoveryResult recover(const std::vector<std::string_view>& snapshots, std::stri
     r.logBytesDropped = log.size();
     return r;
   }
+  fresh.backups().setLimits(catalog.backups().limits());  // engine options, not stored
   if (sync) sync->begin(fresh);
   replay(log, fresh, sync, r);
   catalog = std::move(fresh);

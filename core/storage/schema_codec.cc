@@ -1,6 +1,8 @@
 #include "storage/schema_codec.h"
 
 #include <stdexcept>
+#include <utility>
+#include <vector>
 
 #include "storage/value_format.h"
 
@@ -133,37 +135,52 @@ void encodeSchema(std::string& out, const TableSchema& schema) {
   putSignedVarint(out, schema.createdMillis);
   putBytes(out, schema.tableId);
 
-  std::string sections[4];
+  // (tag, body) in increasing tag order; a section whose content is the default is left out.
+  std::vector<std::pair<SchemaSection, std::string>> sections;
+  auto section = [&sections](SchemaSection tag) -> std::string& { return sections.emplace_back(tag, "").second; };
   if (!schema.indexes.empty()) {
-    putVarint(sections[0], schema.indexes.size());
-    for (const IndexSchema& index : schema.indexes) encodeIndexSchema(sections[0], index);
+    std::string& body = section(SchemaSection::Indexes);
+    putVarint(body, schema.indexes.size());
+    for (const IndexSchema& index : schema.indexes) encodeIndexSchema(body, index);
   }
   const StreamSettings& stream = schema.stream;
   if (stream.enabled || !stream.viewType.empty() || stream.createdMillis != 0) {
-    sections[1].push_back(stream.enabled ? 1 : 0);
-    putBytes(sections[1], stream.viewType);
-    putSignedVarint(sections[1], stream.createdMillis);
+    std::string& body = section(SchemaSection::Stream);
+    body.push_back(stream.enabled ? 1 : 0);
+    putBytes(body, stream.viewType);
+    putSignedVarint(body, stream.createdMillis);
   }
   if (schema.ttl.enabled || !schema.ttl.attribute.empty()) {
-    sections[2].push_back(schema.ttl.enabled ? 1 : 0);
-    putBytes(sections[2], schema.ttl.attribute);
+    std::string& body = section(SchemaSection::TimeToLive);
+    body.push_back(schema.ttl.enabled ? 1 : 0);
+    putBytes(body, schema.ttl.attribute);
+  }
+  const PointInTimeRecovery& pitr = schema.pointInTimeRecovery;
+  if (pitr.enabled || pitr.enabledMillis != 0 || pitr.recoveryPeriodDays != 0) {
+    std::string& body = section(SchemaSection::PointInTimeRecovery);
+    body.push_back(pitr.enabled ? 1 : 0);
+    putSignedVarint(body, pitr.enabledMillis);
+    putSignedVarint(body, pitr.recoveryPeriodDays);
+  }
+  const RestoreSource& restored = schema.restoredFrom;
+  if (restored.restoreMillis != 0 || !restored.backupArn.empty() || !restored.sourceTableArn.empty()) {
+    std::string& body = section(SchemaSection::RestoredFrom);
+    putBytes(body, restored.backupArn);
+    putBytes(body, restored.sourceTableArn);
+    putSignedVarint(body, restored.restoreMillis);
   }
   if (!schema.tags.empty()) {
-    putVarint(sections[3], schema.tags.size());
+    std::string& body = section(SchemaSection::Tags);
+    putVarint(body, schema.tags.size());
     for (const ResourceTag& t : schema.tags) {
-      putBytes(sections[3], t.key);
-      putBytes(sections[3], t.value);
+      putBytes(body, t.key);
+      putBytes(body, t.value);
     }
   }
-  const SchemaSection tags[4] = {SchemaSection::Indexes, SchemaSection::Stream, SchemaSection::TimeToLive,
-                                 SchemaSection::Tags};
-  size_t present = 0;
-  for (const auto& body : sections) present += body.empty() ? 0 : 1;
-  putVarint(out, present);
-  for (int i = 0; i < 4; ++i) {
-    if (sections[i].empty()) continue;
-    out.push_back(static_cast<char>(tags[i]));
-    putBytes(out, sections[i]);
+  putVarint(out, sections.size());
+  for (const auto& [tag, body] : sections) {
+    out.push_back(static_cast<char>(tag));
+    putBytes(out, body);
   }
 }
 
@@ -213,6 +230,16 @@ TableSchema decodeSchema(ByteReader& in) {
       case SchemaSection::TimeToLive:
         s.ttl.enabled = body.boolean("ttl enabled");
         s.ttl.attribute = std::string(body.bytes("ttl attribute"));
+        break;
+      case SchemaSection::PointInTimeRecovery:
+        s.pointInTimeRecovery.enabled = body.boolean("point-in-time recovery enabled");
+        s.pointInTimeRecovery.enabledMillis = body.signedVarint("point-in-time recovery enabled at");
+        s.pointInTimeRecovery.recoveryPeriodDays = body.signedVarint("recovery period");
+        break;
+      case SchemaSection::RestoredFrom:
+        s.restoredFrom.backupArn = std::string(body.bytes("restore source backup"));
+        s.restoredFrom.sourceTableArn = std::string(body.bytes("restore source table"));
+        s.restoredFrom.restoreMillis = body.signedVarint("restore time");
         break;
       case SchemaSection::Tags: {
         size_t tags = body.count("tag count", 2);

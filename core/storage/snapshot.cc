@@ -1,80 +1,18 @@
 #include "storage/snapshot.h"
 
-#include <zstd.h>
-
 #include <limits>
-#include <memory>
-#include <new>
-#include <stdexcept>
 
 #include "api/limits.h"
+#include "storage/backup_sections.h"
 #include "storage/coding.h"
 #include "storage/crc32c.h"
 #include "storage/snapshot_format.h"
 #include "storage/schema_codec.h"
 #include "storage/value_codec.h"
+#include "storage/zstd_stream.h"
 
 namespace shoal::storage {
 namespace {
-
-// Body bytes are encoded into a buffer of about this size, then fed to zstd, so a snapshot
-// never holds the whole uncompressed body in memory while it is written.
-constexpr size_t kEncodeChunkBytes = 256 * 1024;
-
-struct CCtxFree {
-  void operator()(ZSTD_CCtx* c) const { ZSTD_freeCCtx(c); }
-};
-struct DCtxFree {
-  void operator()(ZSTD_DCtx* d) const { ZSTD_freeDCtx(d); }
-};
-
-// Streams encoded body bytes through zstd into the snapshot string.
-class CompressedBody {
- public:
-  explicit CompressedBody(std::string& out) : out_(out), ctx_(ZSTD_createCCtx()) {
-    if (!ctx_) throw std::bad_alloc();
-    check(ZSTD_CCtx_setParameter(ctx_.get(), ZSTD_c_compressionLevel, kSnapshotZstdLevel));
-    // The snapshot has its own CRC over the stored bytes; zstd's checksum would be redundant.
-    check(ZSTD_CCtx_setParameter(ctx_.get(), ZSTD_c_checksumFlag, 0));
-  }
-
-  std::string& chunk() { return chunk_; }
-  void flushIfFull() {
-    if (chunk_.size() >= kEncodeChunkBytes) feed(ZSTD_e_continue);
-  }
-  // Compresses what is left and ends the frame. Returns the uncompressed body size.
-  uint64_t finish() {
-    feed(ZSTD_e_end);
-    return rawBytes_;
-  }
-
- private:
-  static void check(size_t code) {
-    if (ZSTD_isError(code)) throw std::runtime_error(std::string("zstd: ") + ZSTD_getErrorName(code));
-  }
-
-  void feed(ZSTD_EndDirective mode) {
-    ZSTD_inBuffer in{chunk_.data(), chunk_.size(), 0};
-    const size_t step = ZSTD_CStreamOutSize();
-    for (;;) {
-      size_t used = out_.size();
-      out_.resize(used + step);
-      ZSTD_outBuffer ob{&out_[used], step, 0};
-      size_t left = ZSTD_compressStream2(ctx_.get(), &ob, &in, mode);
-      out_.resize(used + ob.pos);
-      check(left);
-      bool done = mode == ZSTD_e_end ? left == 0 : in.pos == in.size;
-      if (done) break;
-    }
-    rawBytes_ += chunk_.size();
-    chunk_.clear();
-  }
-
-  std::string& out_;
-  std::unique_ptr<ZSTD_CCtx, CCtxFree> ctx_;
-  std::string chunk_;
-  uint64_t rawBytes_ = 0;
-};
 
 void decodeBody(std::string_view body, uint32_t version, Catalog& catalog, SnapshotSections* sections) {
   ByteReader in(body);
@@ -102,6 +40,10 @@ void decodeBody(std::string_view body, uint32_t version, Catalog& catalog, Snaps
       if (tag <= previousTag) ByteReader::fail("snapshot sections out of order");
       previousTag = tag;
       std::string_view sectionBody = in.bytes("section body");
+      if (isBackupSection(tag)) {
+        decodeBackupSection(static_cast<SnapshotSection>(tag), sectionBody, catalog.backups());
+        continue;
+      }
       if (tag != static_cast<uint8_t>(SnapshotSection::Sync))
         throw DecodeError("snapshot section " + std::to_string(tag) + " is newer than this build reads",
                           DecodeFailure::UnsupportedVersion);
@@ -113,7 +55,10 @@ void decodeBody(std::string_view body, uint32_t version, Catalog& catalog, Snaps
 
 }  // namespace
 
-std::string writeSnapshot(const Catalog& catalog, const SnapshotPosition& position, const SnapshotSections& sections) {
+std::string writeSnapshot(const Catalog& catalog, const SnapshotPosition& position, const SnapshotSections& given) {
+  // The caller's sections (sync's) with the catalog's own (its backups), in tag order.
+  SnapshotSections sections = given;
+  encodeBackupSections(catalog.backups(), sections);
   size_t present = 0;
   for (const auto& [tag, body] : sections) present += body.empty() ? 0 : 1;
   std::string out(kSnapshotHeaderBytes, '\0');
@@ -124,7 +69,7 @@ std::string writeSnapshot(const Catalog& catalog, const SnapshotPosition& positi
   storeFixed64(&out[kSnapshotClockOffset], position.clock);
   storeFixed64(&out[kSnapshotSiteOffset], catalog.siteId());
 
-  CompressedBody body(out);
+  ZstdWriter body(out);
   std::string& chunk = body.chunk();
   putVarint(chunk, catalog.tables().size());
   for (const auto& [name, table] : catalog.tables()) {
@@ -185,21 +130,7 @@ SnapshotHeader readSnapshotHeader(std::string_view s) {
 SnapshotHeader loadSnapshot(std::string_view s, Catalog& catalog, SnapshotSections* sections) {
   SnapshotHeader h = readSnapshotHeader(s);
   std::string_view stored = s.substr(kSnapshotHeaderBytes, static_cast<size_t>(h.storedBytes));
-  unsigned long long frameSize = ZSTD_getFrameContentSize(stored.data(), stored.size());
-  if (frameSize == ZSTD_CONTENTSIZE_ERROR) throw DecodeError("snapshot body is not a zstd frame");
-  if (frameSize != ZSTD_CONTENTSIZE_UNKNOWN && frameSize != h.rawBytes)
-    throw DecodeError("snapshot body size disagrees with its zstd frame");
-  std::string body;
-  try {
-    body.resize(static_cast<size_t>(h.rawBytes));
-  } catch (const std::bad_alloc&) {
-    throw DecodeError("snapshot body of " + std::to_string(h.rawBytes) + " bytes does not fit in memory");
-  }
-  std::unique_ptr<ZSTD_DCtx, DCtxFree> ctx(ZSTD_createDCtx());
-  if (!ctx) throw std::bad_alloc();
-  size_t got = ZSTD_decompressDCtx(ctx.get(), body.data(), body.size(), stored.data(), stored.size());
-  if (ZSTD_isError(got)) throw DecodeError(std::string("snapshot body: zstd: ") + ZSTD_getErrorName(got));
-  if (got != body.size()) throw DecodeError("snapshot body shorter than its header says");
+  std::string body = zstdDecompress(stored, h.rawBytes, "snapshot body");
 
   Catalog fresh(h.site);
   SnapshotSections found;

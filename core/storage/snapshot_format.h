@@ -20,7 +20,9 @@ inline constexpr uint32_t kSnapshotFirstVersionWithSections = 2;
 // Tags of the body's sections (version 2 on). A reader refuses a tag it does not know.
 enum class SnapshotSection : uint8_t {
   Sync = 1,  // core/sync/replicator.h: version vector, retained units, tombstones, conflicts
-  // 2-9 are left to sync (issue 6); 10-19 belong to backups (issue 5).
+  // 2-9 are left to sync (issue 6); 10-19 belong to backups (issue 5, storage/backup_codec.h).
+  Backups = 10,               // every backup, its compressed items included
+  PointInTimeHistories = 11,  // the undo log of every table with point-in-time recovery on
 };
 
 enum class SnapshotCompression : uint32_t {

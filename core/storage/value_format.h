@@ -54,6 +54,9 @@ enum class SchemaSection : uint8_t {
   Indexes = 1,
   Stream = 2,
   TimeToLive = 3,
+  // 4-9 are left to sync (issue 6); 10-19 belong to backups (issue 5).
+  PointInTimeRecovery = 10,
+  RestoredFrom = 11,
   Tags = 20,  // TagResource / CreateTable's Tags
 };
 

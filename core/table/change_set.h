@@ -15,6 +15,8 @@
 
 namespace shoal {
 
+struct Backup;
+
 struct ItemWrite {
   std::string table;
   std::string key;                  // encoded primary key
@@ -41,6 +43,9 @@ class CommitObserver {
   virtual void onDeleteTable(const std::string& name) = 0;
   // UpdateTable changed the schema (billing, stream, indexes, ...); `schema` is the new one.
   virtual void onUpdateTable(const TableSchema& schema) {}
+  // A backup was kept (CreateBackup, DeleteTable's SYSTEM backup) or deleted (backup/).
+  virtual void onCreateBackup(const Backup& backup) {}
+  virtual void onDeleteBackup(const std::string& arn) {}
   // Sync changed its own state (core/sync/replicator.h: enabled, a peer's report, ...): an
   // opaque event for the log, which replay hands back to sync.
   virtual void onSyncControl(std::string_view event) {}

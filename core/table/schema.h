@@ -60,6 +60,22 @@ struct TimeToLive {
   std::string attribute;
 };
 
+// UpdateContinuousBackups: point-in-time recovery (backup/point_in_time_history.h keeps the
+// history it restores from while it is on).
+struct PointInTimeRecovery {
+  bool enabled = false;
+  int64_t enabledMillis = 0;   // when it was last turned on: nothing before is restorable
+  int64_t recoveryPeriodDays = 0;  // RecoveryPeriodInDays; 0 = DynamoDB's default (35)
+};
+
+// Where a table restored by RestoreTableFromBackup or RestoreTableToPointInTime came from: the
+// RestoreSummary of its description.
+struct RestoreSource {
+  std::string backupArn;       // empty for a point-in-time restore
+  std::string sourceTableArn;
+  int64_t restoreMillis = 0;   // the backup's time or the point in time; 0: not a restored table
+};
+
 // A tag of the table (TagResource, CreateTable's Tags), in the order first added.
 struct ResourceTag {
   std::string key;
@@ -80,6 +96,8 @@ struct TableSchema {
   StreamSettings stream;
   TimeToLive ttl;
   std::vector<ResourceTag> tags;
+  PointInTimeRecovery pointInTimeRecovery;
+  RestoreSource restoredFrom;
 };
 
 }  // namespace shoal
