@@ -7,6 +7,7 @@
 //
 // Properties:
 //   - parseStatement either succeeds or throws a ValidationException;
+//   and for statements of valid UTF-8 (what a JSON request can carry):
 //   - a parsed INSERT, UPDATE, DELETE or EXISTS, planned against the fuzz schema, is either
 //     refused with a DynamoDB error or yields expression text with substitutions that the
 //     expression engine reads back: no syntax error, no undefined or unused placeholder;
@@ -104,6 +105,14 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   } catch (const std::exception& e) {
     fuzz::fail(std::string("exception escaped the parser: ") + e.what(), input);
   }
+
+  // A statement reaches the engine inside a JSON request, which is valid UTF-8; other bytes
+  // only exercise the parser.
+  JsonDocument utf8Check;
+  rapidjson::StringBuffer quoted;
+  JsonWriter q(quoted);
+  writeString(q, text);
+  if (!fuzz::isValidJson({quoted.GetString(), quoted.GetSize()}, utf8Check)) return 0;
 
   Engine engine;
   fuzz::createSchema(engine);

@@ -45,7 +45,7 @@ void checkIndexes(const Catalog& catalog) {
   for (const auto& [name, table] : catalog.tables()) {
     for (const SecondaryIndex& index : table->indexes()) {
       SecondaryIndex fresh(&index.schema());
-      for (const auto& [key, item] : table->rows()) fresh.insert(key, item.toItem(), table->schema().key);
+      for (const auto& [key, item] : table->rows()) fresh.insert(key, item, table->schema().key);
       bool same = fresh.entries().size() == index.entries().size() && fresh.sizeBytes() == index.sizeBytes();
       for (auto a = fresh.entries().begin(), b = index.entries().begin(); same && a != fresh.entries().end(); ++a, ++b)
         same = a->first == b->first && a->second.tableKey == b->second.tableKey &&
