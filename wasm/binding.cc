@@ -16,6 +16,7 @@
 
 #include "api/engine.h"
 #include "storage/log_reader.h"
+#include "sync_binding.h"
 
 namespace {
 
@@ -126,7 +127,46 @@ class WasmEngine {
   void setSiteId(double site) { engine_.setSiteId(static_cast<uint64_t>(site)); }
   double siteId() const { return static_cast<double>(engine_.siteId()); }
 
+  // --- Multi-master sync (js/src/sync/, core/sync/SYNC.md): protocol messages in and out.
+  void syncEnable() { engine_.enableSync(); }
+  val syncHello() { return guard([&] { return toUint8Array(shoal::sync::helloMessage(engine_)); }); }
+  val syncReceive(const val& message, double now, const val& writable) {
+    return guard([&] { return wasm_sync::receive(engine_, fromUint8Array(message), now, writable, toUint8Array); });
+  }
+  val syncChanges(const val& theirVector, double maxBytes, const val& readable) {
+    return guard(
+        [&] { return wasm_sync::changes(engine_, fromUint8Array(theirVector), maxBytes, readable, toUint8Array); });
+  }
+  val syncState(const val& cursor, double maxBytes, const val& readable) {
+    return guard([&] { return wasm_sync::state(engine_, fromUint8Array(cursor), maxBytes, readable, toUint8Array); });
+  }
+  std::string syncStatus() { return shoal::sync::statusJson(engine_); }
+  std::string syncConflicts(double afterId, double limit) {
+    return engine_.replicator().conflicts().json(static_cast<uint64_t>(afterId), static_cast<size_t>(limit));
+  }
+  void syncForgetPeer(double site) { engine_.replicator().forgetPeer(static_cast<uint64_t>(site)); }
+  // For store-and-forward hubs (js/src/sync/dynamodb-hub.js): what a message adds to a vector,
+  // and a peer's vector learned without a Hello (the hub's), so units it holds can be collected.
+  val syncVectorAfter(const val& vector, const val& message) {
+    return guard([&] {
+      shoal::sync::VersionVector v = wasm_sync::vectorOf(fromUint8Array(vector));
+      return toUint8Array(wasm_sync::vectorBytes(shoal::sync::vectorAfter(v, fromUint8Array(message))));
+    });
+  }
+  void syncNoteReport(double site, const val& vector) {
+    engine_.replicator().noteReport(static_cast<uint64_t>(site), wasm_sync::vectorOf(fromUint8Array(vector)));
+  }
+
  private:
+  template <typename F>
+  static val guard(F f) {
+    try {
+      return f();
+    } catch (const std::exception& e) {
+      throwJsError(e);
+    }
+  }
+
   shoal::Engine engine_;
 };
 
@@ -150,6 +190,16 @@ EMSCRIPTEN_BINDINGS(shoal) {
       .function("watchTable", &WasmEngine::watchTable)
       .function("takeWatchedRecords", &WasmEngine::takeWatchedRecords)
       .function("sweepExpired", &WasmEngine::sweepExpired)
+      .function("syncEnable", &WasmEngine::syncEnable)
+      .function("syncHello", &WasmEngine::syncHello)
+      .function("syncReceive", &WasmEngine::syncReceive)
+      .function("syncChanges", &WasmEngine::syncChanges)
+      .function("syncState", &WasmEngine::syncState)
+      .function("syncStatus", &WasmEngine::syncStatus)
+      .function("syncConflicts", &WasmEngine::syncConflicts)
+      .function("syncForgetPeer", &WasmEngine::syncForgetPeer)
+      .function("syncVectorAfter", &WasmEngine::syncVectorAfter)
+      .function("syncNoteReport", &WasmEngine::syncNoteReport)
       .function("setSiteId", &WasmEngine::setSiteId)
       .function("siteId", &WasmEngine::siteId);
 }

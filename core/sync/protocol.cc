@@ -169,6 +169,35 @@ std::string statusJson(Engine& engine) {
   return std::string(buf.GetString(), buf.GetSize());
 }
 
+VersionVector vectorAfter(const VersionVector& vector, std::string_view message) {
+  VersionVector out = vector;
+  ByteReader in(message);
+  MessageType type = readHeader(in);
+  in.varint("sender site");
+  if (type == MessageType::Changes) {
+    size_t schemas = in.count("schemas", 1);
+    for (size_t i = 0; i < schemas; ++i) in.bytes("schema");
+    size_t n = in.count("units", 2);
+    for (size_t i = 0; i < n; ++i) {
+      Unit u = decodeUnit(in.bytes("unit"));
+      VersionVector one;
+      one.set(u.origin, u.hlc);
+      out.mergeMax(one);
+    }
+  } else if (type == MessageType::State) {
+    size_t schemas = in.count("schemas", 1);
+    for (size_t i = 0; i < schemas; ++i) in.bytes("schema");
+    ByteReader page(in.bytes("state page"));
+    std::string_view next = in.bytes("state cursor");
+    if (next.empty()) {
+      page.byte("page marker");
+      page.varint("page sender");
+      out.mergeMax(VersionVector::decode(page));
+    }
+  }
+  return out;
+}
+
 MessageType messageType(std::string_view message) {
   ByteReader in(message);
   return readHeader(in);

@@ -65,6 +65,11 @@ Received receiveMessage(Engine& engine, std::string_view message, int64_t nowMil
 // reported vectors), "LastConflictId"}. Site ids are numbers, hlc values decimal text (64 bits).
 std::string statusJson(Engine& engine);
 
+// `vector` raised by what `message` brings once applied: each unit of a Changes message, the
+// starting vector of a last State page (a store-and-forward hub, such as a DynamoDB table, tracks
+// what it holds this way). Throws storage::DecodeError for a malformed message.
+VersionVector vectorAfter(const VersionVector& vector, std::string_view message);
+
 // Just the type and sender of a message, without applying it (transports route on these).
 MessageType messageType(std::string_view message);
 

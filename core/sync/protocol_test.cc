@@ -151,6 +151,19 @@ TEST_CASE("Table permissions: unreadable tables are not sent, unwritable writes 
   CHECK(other.sync().vector() == hub.sync().vector());
 }
 
+TEST_CASE("What a message brings can be counted without applying it", "[sync][protocol]") {
+  Peer a(1), b(2);
+  a.ok("CreateTable", kCreateT);
+  for (int i = 0; i < 5; ++i) a.ok("PutItem", put("Tab", "k" + std::to_string(i)));
+  OutgoingChanges c = changesMessage(a.engine, VersionVector(), 1 << 20);
+  CHECK(vectorAfter(VersionVector(), c.message) == a.sync().vector());
+  a.sync().noteReport(2, a.sync().vector());  // collected: a new peer now gets the state
+  OutgoingState first = stateMessage(a.engine, "", 1 << 20);
+  REQUIRE(first.nextCursor.empty());
+  CHECK(vectorAfter(VersionVector(), first.message) == a.sync().vector());
+  CHECK(vectorAfter(VersionVector(), helloMessage(b.engine)).empty());
+}
+
 TEST_CASE("Messages are versioned; malformed ones change nothing", "[sync][protocol]") {
   Peer a(1), b(2);
   std::string hello = helloMessage(a.engine);

@@ -3,6 +3,7 @@
 // in COMMANDS with its flag table and a function that runs it.
 import { readFileSync } from "node:fs";
 import { flagUsage, parseFlags, UsageError } from "../src/cli/args.js";
+import { HUB_FLAGS, hub } from "../src/cli/hub.js";
 import { SERVE_FLAGS, serve } from "../src/cli/serve.js";
 
 const COMMANDS = {
@@ -10,6 +11,11 @@ const COMMANDS = {
     summary: "Run a DynamoDB-compatible HTTP endpoint (a drop-in for DynamoDB Local)",
     flags: SERVE_FLAGS,
     run: serve,
+  },
+  hub: {
+    summary: "Run a sync hub: peers (apps, other devices, serve --sync) converge through it",
+    flags: HUB_FLAGS,
+    run: hub,
   },
 };
 

@@ -8,10 +8,17 @@ import { convertErrorFields, fromWireResponse, toWireRequest } from "./document/
 import { unmarshall } from "./document/marshall.js";
 import { errorFromResponse, ShoalDBError } from "./errors.js";
 import { createRequestHandler } from "./sdk/request-handler.js";
+import { attachSync, detachSync, syncOf } from "./sync/attach.js";
 
 // Options that DESIGN.md promises and later releases implement: refused rather than ignored.
-const NOT_YET_SUPPORTED = ["sync"];
+const NOT_YET_SUPPORTED = [];
 const OPEN = Symbol("ShoalDB.open");
+const backends = new WeakMap(); // ShoalDB -> its backend, for js/src/sync (not public API)
+
+/** @internal The backend of a database (js/src/sync/attach.js runs the sync protocol on it). */
+export function backendOf(db) {
+  return backends.get(db);
+}
 
 export class ShoalDB {
   #backend;
@@ -33,19 +40,37 @@ export class ShoalDB {
     }
     const inWorker = options.worker !== undefined && options.worker !== false;
     const backend = inWorker ? await WorkerBackend.open(options) : await LocalBackend.open(options);
-    return new ShoalDB(OPEN, backend, { marshallOptions, unmarshallOptions });
+    const db = new ShoalDB(OPEN, backend, { marshallOptions, unmarshallOptions });
+    if (options.sync !== undefined && options.sync !== false) {
+      try {
+        await attachSync(db, options.sync === true ? {} : { unmarshallOptions, ...options.sync });
+      } catch (error) {
+        await db.close();
+        throw error;
+      }
+    }
+    return db;
   }
 
   /** @private use ShoalDB.open() */
   constructor(token, backend, options) {
     if (token !== OPEN) throw new TypeError("Use ShoalDB.open() to open a database");
     this.#backend = backend;
+    backends.set(this, backend);
     this.#marshallOptions = { ...options.marshallOptions };
     this.#unmarshallOptions = { ...options.unmarshallOptions };
   }
 
   get closed() {
     return this.#backend.closed;
+  }
+
+  /**
+   * This database's part in multi-master sync (js/src/sync/sync-peer.js), or null when it does not
+   * sync: `conflicts()`, `onConflict(handler)`, `onError(handler)`, `status()`.
+   */
+  get sync() {
+    return syncOf(this);
   }
 
   /**
@@ -149,10 +174,11 @@ export class ShoalDB {
   }
 
   #deliver(feedJson) {
-    for (const { TableName: table, Record: record } of JSON.parse(feedJson)) {
+    for (const { TableName: table, OriginSite: originSite, Record: record } of JSON.parse(feedJson)) {
       const handlers = this.#subscribers.get(table);
       if (!handlers) continue;
       const change = documentChange(table, record, this.#unmarshallOptions);
+      if (originSite !== undefined) change.originSite = originSite; // the peer whose write it was
       for (const entry of [...handlers]) {
         if (!handlers.has(entry)) continue; // unsubscribed by an earlier handler
         try {
@@ -176,6 +202,7 @@ export class ShoalDB {
    * the engine (and its worker). Later calls throw.
    */
   async close() {
+    await detachSync(this);
     this.#subscribers.clear();
     await this.#backend.close();
   }

@@ -124,6 +124,12 @@ export interface OpenOptions {
   wasmModule?: WebAssembly.Module | Promise<WebAssembly.Module>;
   /** Where to fetch the engine's wasm from, if not next to the package's dist/ folder. */
   wasmUrl?: string | URL;
+  /**
+   * Multi-master sync (src/sync/, core/sync/SYNC.md): `{ channel }` syncs with the tabs and workers
+   * of one origin (BroadcastChannel), `{ url, token }` with a hub (`npx shoaldb hub`), or both.
+   * Not with `worker` yet.
+   */
+  sync?: import("./sync/index.js").SyncOptions | true;
   /** How the document API marshalls inputs. */
   marshallOptions?: MarshallOptions;
   /** How the document API unmarshalls outputs. */
@@ -349,6 +355,8 @@ export interface StreamChange {
   approximateCreationDateTime: Date;
   /** Set when the engine deleted an expired item (time to live). */
   userIdentity?: { principalId: "dynamodb.amazonaws.com"; type: "Service" };
+  /** The site id of the peer whose write it was: this database's, or another peer's (sync). */
+  originSite?: number;
 }
 
 export type StreamHandler = (change: StreamChange, record: StreamRecord) => void;
@@ -385,6 +393,8 @@ export class ShoalDB {
   /** Opens a database in memory or on durable storage (see OpenOptions). */
   static open(options?: OpenOptions): Promise<ShoalDB>;
   readonly closed: boolean;
+  /** This database's part in sync (conflicts, status, errors), or null when it does not sync. */
+  readonly sync: import("./sync/index.js").SyncPeer | null;
 
   /** One DynamoDB operation on wire JSON; DynamoDB errors are thrown as ShoalDBError. */
   execute(operation: OperationName, input?: Wire): Promise<Wire>;

@@ -27,7 +27,8 @@ test("--help and --version", async () => {
   for (const flag of ["--port", "--storage", "--durability", "--access-key-id", "--secret-access-key", "--log"]) {
     assert.match(help.stdout, new RegExp(`${flag} `));
   }
-  assert.doesNotMatch(help.stdout, /--sync/, "flags reserved for later are not advertised");
+  assert.match(help.stdout, /--sync URL/);
+  assert.match(help.stdout, /hub +Run a sync hub/);
   const version = await run("--version");
   assert.equal(version.code, 0);
   assert.equal(version.stdout.trim(), VERSION);

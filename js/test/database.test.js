@@ -79,7 +79,7 @@ describe("opening and closing", () => {
   });
 
   test("options of later releases are refused, not ignored", async () => {
-    await assert.rejects(ShoalDB.open({ sync: { url: "ws://x" } }), /"sync" option is not supported yet/);
+    await assert.rejects(ShoalDB.open({ sync: { url: "http://x" } }), /the hub url must start with ws:\/\//);
     await assert.rejects(ShoalDB.open({ worker: true }), /worker: true needs Web Workers/);
     await assert.rejects(ShoalDB.open({ worker: "yes" }), /the worker option must be true or a Worker/);
   });

@@ -15,6 +15,8 @@ export class LocalBackend {
   #crashed = null; // the error of a wasm trap: the engine's state can no longer be trusted
   /** Called with the watched tables' new stream records (a JSON array string) after each request. */
   onFeed = null;
+  /** Called after each request (js/src/sync offers new local writes to other peers). */
+  onAfterRequest = null;
 
   /** @param {import("../index.js").OpenOptions} options */
   static async open(options) {
@@ -92,6 +94,7 @@ export class LocalBackend {
         const feed = this.#engine.takeWatchedRecords();
         if (feed !== "[]") this.onFeed(feed);
       }
+      if (this.onAfterRequest !== null) this.onAfterRequest();
       return { status, body };
     } catch (error) {
       // The binding catches every C++ exception, so reaching here means the wasm trapped (out of
@@ -99,6 +102,29 @@ export class LocalBackend {
       this.#crashed = error instanceof Error ? error : new Error(String(error));
       return internalError(`Internal engine fault: ${this.#crashed.message}`);
     }
+  }
+
+  /**
+   * Runs `fn(engine, now)` for js/src/sync, which merges other peers' writes outside execute():
+   * watched tables' records and the durable store follow as after a request, so what it merged
+   * is flushed (with strict durability) before this settles.
+   */
+  async runSync(fn) {
+    this.#checkOpen();
+    if (this.#crashed) throw new Error(`The engine stopped after an internal fault: ${this.#crashed.message}`);
+    let result;
+    try {
+      result = fn(this.#engine, Date.now());
+    } catch (error) {
+      if (error instanceof WebAssembly.RuntimeError) this.#crashed = error; // a trap, as in #run
+      throw error;
+    }
+    if (this.onFeed !== null) {
+      const feed = this.#engine.takeWatchedRecords();
+      if (feed !== "[]") this.onFeed(feed);
+    }
+    if (this.#store !== null) await this.#store.afterRequest();
+    return result;
   }
 
   /** Starts or stops collecting a table's stream records for onFeed. */

@@ -1,6 +1,7 @@
 // `shoaldb serve`: the DynamoDB endpoint as a long-running process.
 import { resolve } from "node:path";
 import { startServer } from "../server/index.js";
+import { attachSync } from "../sync/attach.js";
 import { integer, oneOf, UsageError } from "./args.js";
 
 /** @type {import("./args.js").Flag[]} */
@@ -41,8 +42,13 @@ export const SERVE_FLAGS = [
     help: "the secret of --access-key-id (prefer the variable: flags show in ps)",
   },
   { name: "--log", key: "log", help: "write one JSON line per request to standard output" },
-  { name: "--sync", key: "sync", value: "URL", unsupported: "multi-master sync comes in a later release" },
-  { name: "--token", key: "token", value: "T", unsupported: "multi-master sync comes in a later release" },
+  {
+    name: "--sync",
+    key: "sync",
+    value: "URL",
+    help: "also sync, as a peer, with the hub at ws://HOST:PORT (needs --token)",
+  },
+  { name: "--token", key: "syncToken", value: "T", env: "SHOALDB_SYNC_TOKEN", help: "the token of the --sync hub" },
 ];
 
 /** startServer's options from serve's parsed flags. */
@@ -65,13 +71,24 @@ export function serverOptions(flags) {
     );
   }
   if (accessKeyId !== undefined) options.credentials = { accessKeyId, secretAccessKey };
+  if (flags.sync !== undefined) {
+    if (!/^wss?:\/\//.test(flags.sync)) throw new UsageError(`--sync needs a ws:// or wss:// URL, got "${flags.sync}"`);
+    if (flags.syncToken === undefined) throw new UsageError("--sync needs --token (or SHOALDB_SYNC_TOKEN)");
+    options.sync = { url: flags.sync, token: flags.syncToken };
+  }
   return options;
 }
 
 /** Runs the endpoint until SIGINT or SIGTERM, then stops gracefully (a second signal exits at once). */
 export async function serve(flags, { version }) {
   const options = serverOptions(flags);
-  const endpoint = await startServer(options);
+  const { sync, ...serverOnly } = options;
+  const endpoint = await startServer(serverOnly);
+  if (sync) {
+    const peer = await attachSync(endpoint.db, sync);
+    peer.onError((error) => console.error(`shoaldb: sync: ${error.message}`));
+    console.log(`Syncing with the hub at ${sync.url}`);
+  }
   const where = options.storage === "memory" ? "storage: memory; data is lost on exit" : `storage: ${options.path}`;
   const auth = options.credentials ? `SigV4, access key ${options.credentials.accessKeyId}` : "anonymous";
   console.log(`ShoalDB ${version} serving DynamoDB on ${endpoint.url} (${where}; auth: ${auth})`);

@@ -1,0 +1,163 @@
+// One conversation with one other peer, over any transport that carries byte messages in order
+// (a BroadcastChannel addressed by site, a WebSocket). The protocol is the engine's
+// (core/sync/protocol.h); this file only decides when to say what:
+//   - say Hello when the link opens, and again (an "ack") after applying what the other sent;
+//   - on a Hello, send the next batch of what the other lacks (Changes, or State pages when it
+//     is behind the collection point), one batch in flight at a time; the ack releases the
+//     next. A batch with no ack within `ackTimeoutMs` is sent again from the last known vector,
+//     so a lost message or a dropped connection only costs a resend (applying is idempotent).
+export class SyncLink {
+  #peer;
+  #send; // (bytes: Uint8Array, ack: boolean) => void
+  #readable;
+  #writable;
+  #maxBatchBytes;
+  #ackTimeoutMs;
+  #theirs = null; // the other's version vector (opaque bytes), from its last Hello
+  #inflight = null; // the timer of the batch awaiting its ack
+  #lastAcked = null; // the vector of the last ack
+  #stalled = null; // { vector, until }: the last batch made no progress from this vector
+  #cursor; // undefined: no state transfer; null: the first page is next; bytes: the next page
+  #afterPage; // the page in flight's next cursor: #cursor moves on to it only once it is acknowledged
+  #closed = false;
+  remoteSite = null;
+  /** Called with the engine's result when the other sent writes this peer did not apply. */
+  onRefused = null;
+  /** Counters for tests and diagnostics. */
+  stats = { unitsSent: 0, batchesSent: 0, statePagesSent: 0, batchesReceived: 0, statePagesReceived: 0 };
+
+  /**
+   * @param {import("./sync-peer.js").SyncPeer} peer
+   * @param {(bytes: Uint8Array, ack: boolean) => void} send
+   * @param {{ readable?: string[] | null, writable?: string[] | null, maxBatchBytes?: number,
+   *   ackTimeoutMs?: number }} [options]
+   */
+  constructor(peer, send, options = {}) {
+    const { readable = null, writable = null, maxBatchBytes = 256 * 1024, ackTimeoutMs = 10_000 } = options;
+    this.#peer = peer;
+    this.#send = send;
+    this.#readable = readable;
+    this.#writable = writable;
+    this.#maxBatchBytes = maxBatchBytes;
+    this.#ackTimeoutMs = ackTimeoutMs;
+    peer.addLink(this);
+  }
+
+  get closed() {
+    return this.#closed;
+  }
+
+  /** Says Hello: the other answers with what this peer lacks, and learns what it can send. */
+  async open() {
+    await this.#hello(false);
+  }
+
+  /** A message from the other peer; `ack` marks a Hello that acknowledges the last batch. */
+  async receive(bytes, ack = false) {
+    if (this.#closed) return;
+    const result = await this.#peer.receive(bytes, this.#writable);
+    if (this.#closed) return;
+    if (result.error) {
+      const from = this.remoteSite ?? "?";
+      this.#peer.reportError(new Error(`ShoalDB sync: a message from peer ${from} was refused: ${result.error}`));
+      return;
+    }
+    this.remoteSite ??= result.site;
+    if (result.type === "hello") {
+      this.#theirs = result.vector;
+      if (ack) this.#release(result.vector);
+      this.pump();
+      return;
+    }
+    if (result.type === "state") this.stats.statePagesReceived++;
+    else this.stats.batchesReceived++;
+    if (result.voided > 0 || result.refused > 0) {
+      this.onRefused?.(result);
+      this.#peer.reportRefusals(this, result);
+    }
+    await this.#hello(true);
+  }
+
+  /** Sends the next batch the other lacks, unless one is in flight (called after local writes too). */
+  pump() {
+    if (this.#closed || this.#inflight !== null || this.#theirs === null) return;
+    this.#peer.enqueue(() => this.#sendNext());
+  }
+
+  close() {
+    this.#closed = true;
+    clearTimeout(this.#inflight);
+    this.#inflight = null;
+    this.#peer.removeLink(this);
+  }
+
+  async #sendNext() {
+    if (this.#closed || this.#inflight !== null || this.#theirs === null) return;
+    const engine = this.#peer.engine;
+    if (this.#cursor === undefined) {
+      const batch = engine.syncChanges(this.#theirs, this.#maxBatchBytes, this.#readable);
+      if (batch.behind) {
+        this.#cursor = null;
+      } else {
+        if (batch.message === null) return;
+        const stalled = this.#stalled;
+        // No progress last time from this same vector (see #release): wait.
+        if (stalled !== null && Date.now() < stalled.until && sameBytes(stalled.vector, this.#theirs)) return;
+        this.stats.unitsSent += batch.units;
+        this.stats.batchesSent++;
+        this.#transmit(batch.message);
+        return;
+      }
+    }
+    const page = engine.syncState(this.#cursor ?? null, this.#maxBatchBytes, this.#readable);
+    this.#afterPage = page.cursor ?? undefined; // undefined after the last page
+    this.stats.statePagesSent++;
+    this.#transmit(page.message);
+  }
+
+  #transmit(message) {
+    this.#inflight = setTimeout(() => {
+      this.#inflight = null;
+      this.pump();
+    }, this.#ackTimeoutMs);
+    this.#inflight.unref?.();
+    this.#sendSafely(message, false);
+  }
+
+  // An ack: the next batch may go. When the other's vector did not move (every unit refused,
+  // e.g. by an index it defines differently), sending the same batch again would loop: wait for
+  // a Hello with another vector, or for the ack timeout.
+  #release(vector) {
+    if (this.#inflight === null) return;
+    clearTimeout(this.#inflight);
+    this.#inflight = null;
+    if (this.#cursor !== undefined) {
+      // A state page was applied: the next one may go (a page whose ack was lost is sent again).
+      this.#cursor = this.#afterPage;
+      this.#lastAcked = vector;
+      return;
+    }
+    const noProgress = this.#lastAcked !== null && sameBytes(this.#lastAcked, vector);
+    this.#stalled = noProgress ? { vector, until: Date.now() + this.#ackTimeoutMs } : null;
+    this.#lastAcked = vector;
+  }
+
+  async #hello(ack) {
+    const hello = await this.#peer.hello();
+    if (!this.#closed) this.#sendSafely(hello, ack);
+  }
+
+  #sendSafely(bytes, ack) {
+    try {
+      this.#send(bytes, ack);
+    } catch (error) {
+      this.#peer.reportError(error);
+    }
+  }
+}
+
+function sameBytes(a, b) {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
