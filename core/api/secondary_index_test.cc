@@ -46,7 +46,9 @@ TEST_CASE("DescribeTable shows both kinds of index with counts", "[api][index]")
   createOrders(db);
   putOrder(db, "c1", "o1", "2024-01-02", "open", "10");
   putOrder(db, "c1", "o2", "2024-01-01", "", "");  // sparse: in no GSI
-  auto t = db.ok("DescribeTable", R"J({"TableName":"Orders"})J")["Table"].GetObject();
+  // The document must outlive `t`, a view into it (ASan caught a use after free here).
+  shoal::JsonDocument described = db.ok("DescribeTable", R"J({"TableName":"Orders"})J");
+  auto t = described["Table"].GetObject();
   REQUIRE(t["LocalSecondaryIndexes"].Size() == 1);
   REQUIRE(t["GlobalSecondaryIndexes"].Size() == 2);
   CHECK(t["LocalSecondaryIndexes"][0]["ItemCount"].GetInt() == 2);

@@ -69,6 +69,20 @@ TEST_CASE("malformed and mistyped input gets DynamoDB's error types", "[json]") 
   CHECK(errorType(R"({"N":"123456789012345678901234567890123456789"})") == "ValidationException");
 }
 
+// Found by fuzz/fuzz_wire_json (corpus: fuzz/corpus/fuzz_wire_json/crash-lone-low-surrogate):
+// RapidJSON 1.1.0 decoded a lone low surrogate escape into bytes that are not UTF-8, which the
+// engine then stored and wrote back in responses.
+TEST_CASE("a lone low surrogate escape is malformed JSON; pairs and escaped backslashes are not", "[json]") {
+  CHECK(errorType(R"({"S":"\udc00"})") == "SerializationException");
+  CHECK(errorMessage(R"({"S":"x\\ud83d\ude00"})") ==
+        "Malformed JSON: The surrogate pair in string is invalid. at offset 14");
+  CHECK(errorType("{\"S\":\"\xc3\xa9\\udfff\"}") == "SerializationException");  // non-ASCII text too
+  CHECK(errorType(R"({"S":"\ud83d"})") == "SerializationException");               // a lone high one
+  CHECK(parse(R"({"S":"\ud83d\ude00"})") == AttributeValue::string("\xf0\x9f\x98\x80"));
+  CHECK(parse(R"({"S":"\\udc00"})") == AttributeValue::string("\\udc00"));  // a backslash, then text
+  CHECK(parse(R"({"S":"\u00e9\n"})") == AttributeValue::string("\xc3\xa9\n"));
+}
+
 TEST_CASE("empty, ambiguous and invalid values are ValidationExceptions", "[json]") {
   CHECK(errorMessage("{}") ==
         "One or more parameter values were invalid: Supplied AttributeValue is empty, must contain exactly one of the "
