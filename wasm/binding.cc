@@ -124,6 +124,10 @@ class WasmEngine {
   // Deletes expired items (time to live) now; execute() also does so by itself now and then.
   double sweepExpired(double nowMillis) { return static_cast<double>(engine_.sweepExpired(static_cast<int64_t>(nowMillis))); }
 
+  // ShoalDB.open's throughputEmulation option (api/throughput.h), and DescribeEndpoints' Address.
+  void setThroughputEmulation(bool on) { engine_.setThroughputEmulation(on); }
+  void setEndpointAddress(const std::string& address) { engine_.setEndpointAddress(address); }
+
   void setSiteId(double site) { engine_.setSiteId(static_cast<uint64_t>(site)); }
   double siteId() const { return static_cast<double>(engine_.siteId()); }
 
@@ -200,6 +204,8 @@ EMSCRIPTEN_BINDINGS(shoal) {
       .function("syncForgetPeer", &WasmEngine::syncForgetPeer)
       .function("syncVectorAfter", &WasmEngine::syncVectorAfter)
       .function("syncNoteReport", &WasmEngine::syncNoteReport)
+      .function("setThroughputEmulation", &WasmEngine::setThroughputEmulation)
+      .function("setEndpointAddress", &WasmEngine::setEndpointAddress)
       .function("setSiteId", &WasmEngine::setSiteId)
       .function("siteId", &WasmEngine::siteId);
 }

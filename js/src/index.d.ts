@@ -118,6 +118,14 @@ export interface OpenOptions {
    * CryptoKey, or a passphrase (PBKDF2-SHA256). A wrong key fails to open.
    */
   encryptionKey?: CryptoKey | string;
+  /**
+   * Emulates provisioned throughput, to test an app's retry logic (default false): a PROVISIONED table
+   * (or one of its global secondary indexes) that exceeds its read or write capacity units answers
+   * ProvisionedThroughputExceededException, as DynamoDB does. Each has token buckets refilled at its
+   * units per second of request time that keep up to 300 seconds of unused capacity (DynamoDB's burst).
+   * PAY_PER_REQUEST tables are never throttled.
+   */
+  throughputEmulation?: boolean;
   /** Browsers: how long open() waits for another tab or worker to close the database. */
   lockTimeoutMs?: number;
   /** The compiled engine, for runtimes that cannot fetch or read it (workerd, Deno, bundlers). */

@@ -807,6 +807,25 @@ for (const [transport, open] of Object.entries(transports)) {
           await rejection(doc.send(new DocScanCommand({ TableName: ORDERED, Segment: 4, TotalSegments: 4 }))),
           "The Segment parameter is zero-based and must be less than parameter TotalSegments: Segment: 4 is not less than TotalSegments: 4",
         );
+        // A start key must lie in the segment it continues (DynamoDB's message for a wrong one). Find a
+        // segment count that puts the two partitions p and q in different segments.
+        let split;
+        for (let TotalSegments = 2; TotalSegments <= 16 && !split; TotalSegments++) {
+          const segmentOf = {};
+          for (let Segment = 0; Segment < TotalSegments; Segment++) {
+            const { Items } = await doc.send(new DocScanCommand({ TableName: ORDERED, Segment, TotalSegments }));
+            for (const item of Items) segmentOf[item.pk] = Segment;
+          }
+          if (segmentOf.p !== segmentOf.q) split = { TotalSegments, p: segmentOf.p, q: segmentOf.q };
+        }
+        assert.ok(split, "some segment count separates the partitions p and q");
+        const startIn = (pk) => ({ TableName: ORDERED, Segment: split.p, TotalSegments: split.TotalSegments, ExclusiveStartKey: { pk, sk: 1 } });
+        await doc.send(new DocScanCommand(startIn("p")));
+        validation(
+          await rejection(doc.send(new DocScanCommand(startIn("q")))),
+          "The provided starting key is invalid: Invalid ExclusiveStartKey. Please use ExclusiveStartKey with correct " +
+            `Segment. TotalSegments: ${split.TotalSegments} Segment: ${split.p}`,
+        );
       });
     });
 
@@ -1186,22 +1205,35 @@ for (const [transport, open] of Object.entries(transports)) {
         );
       });
 
-      // dynalite (test/query.js) and application code that matches AWS's message both have these;
-      // ShoalDB accepts such a start key and answers an empty page.
-      test("an ExclusiveStartKey outside the key condition", { todo: "engine: ExclusiveStartKey is not checked against the key condition" }, async () => {
-        const q = (condition, values, ExclusiveStartKey) =>
-          rejection(
-            doc.send(
-              new DocQueryCommand({
-                TableName: ORDERED,
-                KeyConditionExpression: condition,
-                ExpressionAttributeValues: values,
-                ExclusiveStartKey,
-              }),
-            ),
+      // DynamoDB's messages, as dynalite's tests (run against DynamoDB) and application code that
+      // matches them have it: another partition without a sort-key condition is outside the query's
+      // boundaries; with one, any start key outside it does not match the range key predicate.
+      test("an ExclusiveStartKey outside the key condition", async () => {
+        const q = (condition, values, ExclusiveStartKey, more = {}) =>
+          doc.send(
+            new DocQueryCommand({
+              TableName: ORDERED,
+              KeyConditionExpression: condition,
+              ExpressionAttributeValues: values,
+              ExclusiveStartKey,
+              ...more,
+            }),
           );
-        validation(await q("pk = :p", { ":p": "p" }, { pk: "q", sk: 1 }), "The provided starting key is outside query boundaries based on provided conditions");
-        validation(await q("pk = :p AND sk > :n", { ":p": "p", ":n": 5 }, { pk: "p", sk: 1 }), "The provided starting key does not match the range key predicate");
+        const outside = "The provided starting key is outside query boundaries based on provided conditions";
+        const predicate = "The provided starting key does not match the range key predicate";
+        validation(await rejection(q("pk = :p", { ":p": "p" }, { pk: "q", sk: 1 })), outside);
+        validation(await rejection(q("pk = :p AND sk > :n", { ":p": "p", ":n": 5 }, { pk: "p", sk: 1 })), predicate);
+        validation(await rejection(q("pk = :p AND sk > :n", { ":p": "p", ":n": 5 }, { pk: "q", sk: 9 })), predicate);
+        validation(await rejection(q("pk = :p AND sk BETWEEN :a AND :b", { ":p": "p", ":a": 2, ":b": 4 }, { pk: "p", sk: 5 })), predicate);
+        // Inside the condition the page continues after the key, either way.
+        const forward = await q("pk = :p AND sk BETWEEN :a AND :b", { ":p": "p", ":a": 2, ":b": 5 }, { pk: "p", sk: 3 });
+        assert.deepEqual(forward.Items.map((item) => item.sk), [4, 5]);
+        const backward = await q("pk = :p AND sk BETWEEN :a AND :b", { ":p": "p", ":a": 2, ":b": 5 }, { pk: "p", sk: 4 }, { ScanIndexForward: false });
+        assert.deepEqual(backward.Items.map((item) => item.sk), [3, 2]);
+        // Through the local index, whose partition key is the table's.
+        const lsi = (values, ExclusiveStartKey) =>
+          doc.send(new DocQueryCommand({ TableName: ORDERED, IndexName: "by-lsk", KeyConditionExpression: "pk = :p", ExpressionAttributeValues: values, ExclusiveStartKey }));
+        validation(await rejection(lsi({ ":p": "p" }, { pk: "q", sk: 1, lsk: "l00990" })), outside);
       });
 
       // AWS's constraint messages quote the offending value, numbers included ("Value '0' at

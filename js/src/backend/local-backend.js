@@ -31,6 +31,12 @@ export class LocalBackend {
     const cipher = options.encryptionKey === undefined ? null : await createCipher(options.encryptionKey);
     const module = await instantiateEngine({ wasmModule: options.wasmModule, wasmUrl: options.wasmUrl });
     const engine = new module.Engine();
+    if (options.throughputEmulation !== undefined) {
+      if (typeof options.throughputEmulation !== "boolean") {
+        throw new TypeError("ShoalDB.open: throughputEmulation must be true or false");
+      }
+      engine.setThroughputEmulation(options.throughputEmulation);
+    }
     let store = null;
     if (adapter !== null) {
       store = new DurableStore(engine, adapter, {

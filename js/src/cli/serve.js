@@ -43,6 +43,11 @@ export const SERVE_FLAGS = [
   },
   { name: "--log", key: "log", help: "write one JSON line per request to standard output" },
   {
+    name: "--emulate-throughput",
+    key: "throughputEmulation",
+    help: "PROVISIONED tables past their capacity answer ProvisionedThroughputExceededException (test retries)",
+  },
+  {
     name: "--sync",
     key: "sync",
     value: "URL",
@@ -71,6 +76,7 @@ export function serverOptions(flags) {
     );
   }
   if (accessKeyId !== undefined) options.credentials = { accessKeyId, secretAccessKey };
+  if (flags.throughputEmulation === true) options.throughputEmulation = true;
   if (flags.sync !== undefined) {
     if (!/^wss?:\/\//.test(flags.sync)) throw new UsageError(`--sync needs a ws:// or wss:// URL, got "${flags.sync}"`);
     if (flags.syncToken === undefined) throw new UsageError("--sync needs --token (or SHOALDB_SYNC_TOKEN)");

@@ -170,8 +170,8 @@ function answerClientError(error, socket) {
   );
 }
 
-function openOptions({ storage = "memory", path, durability, wasmModule }) {
-  return definedOnly({ storage, path, durability, wasmModule });
+function openOptions({ storage = "memory", path, durability, wasmModule, throughputEmulation }) {
+  return definedOnly({ storage, path, durability, wasmModule, throughputEmulation });
 }
 
 function definedOnly(object) {
