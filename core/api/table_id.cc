@@ -18,7 +18,8 @@ std::string makeTableId(uint64_t site, int64_t now) {
   char buf[40];
   snprintf(buf, sizeof buf, "%08x-%04x-4%03x-%04x-%012llx", static_cast<unsigned>(a >> 32),
            static_cast<unsigned>((a >> 16) & 0xFFFF), static_cast<unsigned>(a & 0xFFF),
-           static_cast<unsigned>(0x8000 | ((b >> 48) & 0x3FFF)), static_cast<unsigned long long>(b & 0xFFFFFFFFFFFFull));
+           static_cast<unsigned>(0x8000 | ((b >> 48) & 0x3FFF)),
+           static_cast<unsigned long long>(b & 0xFFFFFFFFFFFFull));
   return buf;
 }
 

@@ -7,17 +7,23 @@
 
 namespace shoal::backup_errors {
 
-inline ApiError tableNotFound(const std::string& table) { return {"TableNotFoundException", "Table not found: " + table}; }
+inline ApiError tableNotFound(const std::string& table) {
+  return {"TableNotFoundException", "Table not found: " + table};
+}
 inline ApiError tableAlreadyExists(const std::string& table) {
   return {"TableAlreadyExistsException", "Table already exists: " + table};
 }
-inline ApiError backupNotFound(const std::string& arn) { return {"BackupNotFoundException", "Backup not found: " + arn}; }
+inline ApiError backupNotFound(const std::string& arn) {
+  return {"BackupNotFoundException", "Backup not found: " + arn};
+}
 inline ApiError pointInTimeRecoveryUnavailable(const std::string& table) {
   return {"PointInTimeRecoveryUnavailableException", "Point in time recovery is not enabled for table '" + table + "'"};
 }
 inline ApiError invalidRestoreTime(const std::string& detail) {
-  return {"InvalidRestoreTimeException", "Invalid restore time specified. RestoreDateTime must be between "
-                                         "EarliestRestorableDateTime and LatestRestorableDateTime. " + detail};
+  return {"InvalidRestoreTimeException",
+          "Invalid restore time specified. RestoreDateTime must be between "
+          "EarliestRestorableDateTime and LatestRestorableDateTime. " +
+              detail};
 }
 
 }  // namespace shoal::backup_errors

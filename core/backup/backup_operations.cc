@@ -111,7 +111,8 @@ void listBackups(OperationContext& ctx) {
   std::optional<std::string> table;
   if (req.member("TableName")) table = readTableNameOrArn(req, "TableName", "tableName", v);
   auto limit = req.integer("Limit");
-  if (limit && *limit < 1) v.add("'" + std::to_string(*limit) + "'", "limit", "Member must have value greater than or equal to 1");
+  if (limit && *limit < 1)
+    v.add("'" + std::to_string(*limit) + "'", "limit", "Member must have value greater than or equal to 1");
   if (limit && *limit > limits::kListBackupsMaxLimit)
     v.add("'" + std::to_string(*limit) + "'", "limit",
           "Member must have value less than or equal to " + std::to_string(limits::kListBackupsMaxLimit));
@@ -130,12 +131,14 @@ void listBackups(OperationContext& ctx) {
   for (const auto& [arn, b] : ctx.catalog.backups().backups()) {
     if (table && b.table.name != *table) continue;
     if (wanted != "ALL" && wanted != backupTypeName(b.type)) continue;  // AWS_BACKUP: none here
-    if (lower && b.createdMillis < *lower) continue;  // the lower bound is inclusive,
-    if (upper && b.createdMillis >= *upper) continue;  // the upper one exclusive
+    // The lower bound is inclusive, the upper one exclusive.
+    if (lower && b.createdMillis < *lower) continue;
+    if (upper && b.createdMillis >= *upper) continue;
     matching.push_back(&b);
   }
   auto position = [](const Backup* b) { return std::tuple<int64_t, const std::string&>(b->createdMillis, b->arn); };
-  std::sort(matching.begin(), matching.end(), [&](const Backup* a, const Backup* b) { return position(a) < position(b); });
+  std::sort(matching.begin(), matching.end(),
+            [&](const Backup* a, const Backup* b) { return position(a) < position(b); });
   auto it = matching.begin();
   if (start) {
     auto after = listPosition(ctx.catalog, *start);

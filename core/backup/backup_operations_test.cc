@@ -46,7 +46,8 @@ TEST_CASE("CreateBackup answers BackupDetails and DescribeBackup the whole descr
   auto r = db.ok("CreateBackup", R"({"TableName":"Music","BackupName":"nightly.v1-x_y"})");
   const auto& d = r["BackupDetails"];
   std::string arn = str(d["BackupArn"]);
-  CHECK(std::regex_match(arn, std::regex(R"(arn:aws:dynamodb:[a-z0-9-]+:\d{12}:table/Music/backup/\d{14}-[0-9a-f]{8})")));
+  CHECK(
+      std::regex_match(arn, std::regex(R"(arn:aws:dynamodb:[a-z0-9-]+:\d{12}:table/Music/backup/\d{14}-[0-9a-f]{8})")));
   CHECK(arn.find("/backup/01700000000000-") != std::string::npos);  // the creation time, in the id
   CHECK(str(d["BackupName"]) == "nightly.v1-x_y");
   CHECK(str(d["BackupStatus"]) == "AVAILABLE");
@@ -120,8 +121,9 @@ TEST_CASE("A backup outlives its table and restores under any free name", "[back
   db.ok("PutItem", R"({"TableName":"Gone","Item":{"pk":{"S":"k"},"sk":{"S":"s"},"n":{"N":"1.50"}}})");
   std::string arn = createBackup(db, "Gone", "last");
   db.ok("DeleteTable", R"({"TableName":"Gone"})");
-  CHECK(db.ok("DescribeBackup", R"({"BackupArn":")" + arn + R"("})")["BackupDescription"]["SourceTableDetails"]
-            ["ItemCount"].GetInt() == 1);
+  CHECK(db.ok("DescribeBackup",
+              R"({"BackupArn":")" + arn + R"("})")["BackupDescription"]["SourceTableDetails"]["ItemCount"]
+            .GetInt() == 1);
   db.ok("RestoreTableFromBackup", R"({"TargetTableName":"Gone","BackupArn":")" + arn + R"("})");
   auto item = db.ok("GetItem", R"({"TableName":"Gone","Key":{"pk":{"S":"k"},"sk":{"S":"s"}}})");
   CHECK(str(item["Item"]["n"]["N"]) == "1.5");
@@ -167,7 +169,8 @@ TEST_CASE("Backup operations refuse bad input with DynamoDB's errors", "[backup]
         "constraint: Member must satisfy enum value set: [USER, SYSTEM, AWS_BACKUP, ALL]");
   CHECK(db.err("ListBackups", R"({"TimeRangeLowerBound":"yesterday"})").rfind("SerializationException", 0) == 0);
   // A table ARN works where a name does.
-  auto r = db.ok("CreateBackup", R"({"TableName":"arn:aws:dynamodb:us-east-1:123456789012:table/Tbl","BackupName":"bk1"})");
+  auto r =
+      db.ok("CreateBackup", R"({"TableName":"arn:aws:dynamodb:us-east-1:123456789012:table/Tbl","BackupName":"bk1"})");
   CHECK(str(r["BackupDetails"]["BackupArn"]).find("table/Tbl/backup/") != std::string::npos);
 }
 
@@ -196,10 +199,11 @@ TEST_CASE("RestoreTableFromBackup overrides billing, throughput and indexes", "[
     CHECK(db.err("DescribeTable", R"({"TableName":"Prov"})").rfind("ResourceNotFoundException", 0) == 0);
   }
   SECTION("throughput on PAY_PER_REQUEST is refused") {
-    CHECK(db.err("RestoreTableFromBackup",
-                 restore("Prov", R"(,"ProvisionedThroughputOverride":{"ReadCapacityUnits":1,"WriteCapacityUnits":1})")) ==
-          "ValidationException: One or more parameter values were invalid: Neither ReadCapacityUnits nor "
-          "WriteCapacityUnits can be specified when BillingMode is PAY_PER_REQUEST");
+    CHECK(
+        db.err("RestoreTableFromBackup",
+               restore("Prov", R"(,"ProvisionedThroughputOverride":{"ReadCapacityUnits":1,"WriteCapacityUnits":1})")) ==
+        "ValidationException: One or more parameter values were invalid: Neither ReadCapacityUnits nor "
+        "WriteCapacityUnits can be specified when BillingMode is PAY_PER_REQUEST");
   }
   SECTION("an empty GlobalSecondaryIndexOverride keeps no GSI, the LSI stays") {
     auto r = db.ok("RestoreTableFromBackup", restore("NoG", R"(,"GlobalSecondaryIndexOverride":[])"));
@@ -208,7 +212,8 @@ TEST_CASE("RestoreTableFromBackup overrides billing, throughput and indexes", "[
     // AttributeDefinitions keep only the attributes the remaining keys use.
     CHECK(r["TableDescription"]["AttributeDefinitions"].Size() == 3);
     CHECK(db.err("Query", R"({"TableName":"NoG","IndexName":"byG","KeyConditionExpression":"gk = :g",
-      "ExpressionAttributeValues":{":g":{"S":"x"}}})").rfind("ValidationException", 0) == 0);
+      "ExpressionAttributeValues":{":g":{"S":"x"}}})")
+              .rfind("ValidationException", 0) == 0);
     auto q = db.ok("Query", R"({"TableName":"NoG","IndexName":"byL","KeyConditionExpression":"pk = :p and lk = :l",
       "ExpressionAttributeValues":{":p":{"S":"a"},":l":{"N":"5"}}})");
     CHECK(q["Count"].GetInt() == 1);
@@ -268,7 +273,8 @@ TEST_CASE("ListBackups filters by table, type and time, and pages by ARN", "[bac
   CHECK(seen == arnsOfA);
 
   // The lower bound is inclusive, the upper exclusive (epoch seconds).
-  auto ranged = db.ok("ListBackups", R"({"TableName":"TblA","TimeRangeLowerBound":1700000001,"TimeRangeUpperBound":1700000003})");
+  auto ranged =
+      db.ok("ListBackups", R"({"TableName":"TblA","TimeRangeLowerBound":1700000001,"TimeRangeUpperBound":1700000003})");
   REQUIRE(ranged["BackupSummaries"].Size() == 2);
   CHECK(str(ranged["BackupSummaries"][0]["BackupArn"]) == arnsOfA[1]);
   CHECK(str(ranged["BackupSummaries"][1]["BackupArn"]) == arnsOfA[2]);
@@ -307,5 +313,6 @@ TEST_CASE("Deleting a table with point-in-time recovery keeps a SYSTEM backup fo
 
   db.now += int64_t(35) * 86400 * 1000;
   CHECK(db.ok("ListBackups", R"({"BackupType":"ALL"})")["BackupSummaries"].Size() == 0);
-  CHECK(db.err("DescribeBackup", R"({"BackupArn":")" + arn + R"("})") == "BackupNotFoundException: Backup not found: " + arn);
+  CHECK(db.err("DescribeBackup", R"({"BackupArn":")" + arn + R"("})") ==
+        "BackupNotFoundException: Backup not found: " + arn);
 }

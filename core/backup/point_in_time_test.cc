@@ -74,8 +74,8 @@ TEST_CASE("DescribeContinuousBackups reports point-in-time recovery off, then on
   // Turned on again: nothing before this moment is restorable.
   db.now += 1000;
   u = db.ok("UpdateContinuousBackups", kEnable);
-  CHECK(u["ContinuousBackupsDescription"]["PointInTimeRecoveryDescription"]["EarliestRestorableDateTime"]
-            .GetDouble() == 1700000091.0);
+  CHECK(u["ContinuousBackupsDescription"]["PointInTimeRecoveryDescription"]["EarliestRestorableDateTime"].GetDouble() ==
+        1700000091.0);
 }
 
 TEST_CASE("RestoreTableToPointInTime restores the table as it was at any moment in the window", "[pitr]") {
@@ -93,16 +93,17 @@ TEST_CASE("RestoreTableToPointInTime restores the table as it was at any moment 
   db.now += 1000;
   db.ok("TransactWriteItems", R"({"TransactItems":[
     {"Put":{"TableName":"Tbl","Item":{"pk":{"S":"c"},"v":{"S":"4"}}}},
-    {"Update":{"TableName":"Tbl","Key":{"pk":{"S":"a"}},"UpdateExpression":"SET v = :v","ExpressionAttributeValues":{":v":{"S":"4"}}}}]})");
+    {"Update":{"TableName":"Tbl","Key":{"pk":{"S":"a"}},"UpdateExpression":"SET v = :v",
+      "ExpressionAttributeValues":{":v":{"S":"4"}}}}]})");
   db.now += 1000;  // now t0+5
 
   struct Case {
     double at;
     Items expected;
   };
-  for (const Case& c : {Case{t0, {"a=0"}}, Case{t0 + 0.999, {"a=0"}}, Case{t0 + 1, {"a=0", "b=1"}},
-                        Case{t0 + 2.5, {"a=2", "b=1"}}, Case{t0 + 3, {"a=2"}}, Case{t0 + 4, {"a=4", "c=4"}},
-                        Case{t0 + 5, {"a=4", "c=4"}}}) {
+  for (const Case& c :
+       {Case{t0, {"a=0"}}, Case{t0 + 0.999, {"a=0"}}, Case{t0 + 1, {"a=0", "b=1"}}, Case{t0 + 2.5, {"a=2", "b=1"}},
+        Case{t0 + 3, {"a=2"}}, Case{t0 + 4, {"a=4", "c=4"}}, Case{t0 + 5, {"a=4", "c=4"}}}) {
     std::string target = "R_" + std::to_string(static_cast<int64_t>(c.at * 1000) % 100000);
     INFO("restore to " << c.at);
     auto r = db.ok("RestoreTableToPointInTime", restoreAt(target, c.at));
@@ -117,8 +118,9 @@ TEST_CASE("RestoreTableToPointInTime restores the table as it was at any moment 
     "TargetTableName":"Latest","UseLatestRestorableTime":true})");
   CHECK(items(db, "Latest") == Items{"a=4", "c=4"});
   // A restored table does not inherit point-in-time recovery.
-  CHECK(str(db.ok("DescribeContinuousBackups", R"({"TableName":"Latest"})")["ContinuousBackupsDescription"]
-                ["PointInTimeRecoveryDescription"]["PointInTimeRecoveryStatus"]) == "DISABLED");
+  CHECK(str(db.ok("DescribeContinuousBackups",
+                  R"({"TableName":"Latest"})")["ContinuousBackupsDescription"]["PointInTimeRecoveryDescription"]
+                                              ["PointInTimeRecoveryStatus"]) == "DISABLED");
 }
 
 TEST_CASE("A point-in-time restore keeps the source's indexes and applies overrides", "[pitr]") {
@@ -126,9 +128,11 @@ TEST_CASE("A point-in-time restore keeps the source's indexes and applies overri
   db.ok("CreateTable", R"({"TableName":"Tbl","BillingMode":"PROVISIONED",
     "ProvisionedThroughput":{"ReadCapacityUnits":4,"WriteCapacityUnits":2},
     "KeySchema":[{"AttributeName":"pk","KeyType":"HASH"}],
-    "AttributeDefinitions":[{"AttributeName":"pk","AttributeType":"S"},{"AttributeName":"g","AttributeType":"N"}],
+    "AttributeDefinitions":[{"AttributeName":"pk","AttributeType":"S"},
+      {"AttributeName":"g","AttributeType":"N"}],
     "GlobalSecondaryIndexes":[{"IndexName":"byG","KeySchema":[{"AttributeName":"g","KeyType":"HASH"}],
-      "Projection":{"ProjectionType":"ALL"},"ProvisionedThroughput":{"ReadCapacityUnits":3,"WriteCapacityUnits":1}}]})");
+      "Projection":{"ProjectionType":"ALL"},
+      "ProvisionedThroughput":{"ReadCapacityUnits":3,"WriteCapacityUnits":1}}]})");
   db.ok("UpdateContinuousBackups", kEnable);
   db.now += 1000;
   db.ok("PutItem", R"({"TableName":"Tbl","Item":{"pk":{"S":"a"},"g":{"N":"7"}}})");
@@ -156,24 +160,33 @@ TEST_CASE("Point-in-time recovery refuses what it cannot restore", "[pitr]") {
         "PointInTimeRecoveryUnavailableException: Point in time recovery is not enabled for table 'Tbl'");
   db.ok("UpdateContinuousBackups", kEnable);
   db.now += 10'000;
-  CHECK(db.err("RestoreTableToPointInTime", restoreAt("Res", 1699999999.999)).rfind("InvalidRestoreTimeException: ", 0) ==
-        0);
-  CHECK(db.err("RestoreTableToPointInTime", restoreAt("Res", 1700000010.001)).rfind("InvalidRestoreTimeException: ", 0) ==
-        0);
-  CHECK(db.err("RestoreTableToPointInTime", R"({"SourceTableName":"Nope","TargetTableName":"Res","UseLatestRestorableTime":true})") ==
+  CHECK(
+      db.err("RestoreTableToPointInTime", restoreAt("Res", 1699999999.999)).rfind("InvalidRestoreTimeException: ", 0) ==
+      0);
+  CHECK(
+      db.err("RestoreTableToPointInTime", restoreAt("Res", 1700000010.001)).rfind("InvalidRestoreTimeException: ", 0) ==
+      0);
+  CHECK(db.err("RestoreTableToPointInTime",
+               R"({"SourceTableName":"Nope","TargetTableName":"Res","UseLatestRestorableTime":true})") ==
         "TableNotFoundException: Table not found: Nope");
-  CHECK(db.err("RestoreTableToPointInTime", R"({"SourceTableName":"Tbl","TargetTableName":"Taken","UseLatestRestorableTime":true})") ==
+  CHECK(db.err("RestoreTableToPointInTime",
+               R"({"SourceTableName":"Tbl","TargetTableName":"Taken","UseLatestRestorableTime":true})") ==
         "TableAlreadyExistsException: Table already exists: Taken");
   CHECK(db.err("RestoreTableToPointInTime", R"({"SourceTableName":"Tbl","TargetTableName":"Res"})") ==
         "ValidationException: Either RestoreDateTime or UseLatestRestorableTime must be specified");
-  CHECK(db.err("RestoreTableToPointInTime",
-               R"({"SourceTableName":"Tbl","TargetTableName":"Res","UseLatestRestorableTime":true,"RestoreDateTime":1700000001})") ==
-        "ValidationException: Only one of RestoreDateTime or UseLatestRestorableTime can be specified");
+  CHECK(
+      db.err(
+          "RestoreTableToPointInTime",
+          R"({"SourceTableName":"Tbl","TargetTableName":"Res","UseLatestRestorableTime":true,
+            "RestoreDateTime":1700000001})") ==
+      "ValidationException: Only one of RestoreDateTime or UseLatestRestorableTime can be specified");
   CHECK(db.err("RestoreTableToPointInTime", R"({"TargetTableName":"Res","UseLatestRestorableTime":true})") ==
         "ValidationException: Either SourceTableName or SourceTableArn must be specified");
-  CHECK(db.err("UpdateContinuousBackups", R"({"TableName":"Nope","PointInTimeRecoverySpecification":{"PointInTimeRecoveryEnabled":true}})") ==
+  CHECK(db.err("UpdateContinuousBackups",
+               R"({"TableName":"Nope","PointInTimeRecoverySpecification":{"PointInTimeRecoveryEnabled":true}})") ==
         "TableNotFoundException: Table not found: Nope");
-  CHECK(db.err("DescribeContinuousBackups", R"({"TableName":"Nope"})") == "TableNotFoundException: Table not found: Nope");
+  CHECK(db.err("DescribeContinuousBackups", R"({"TableName":"Nope"})") ==
+        "TableNotFoundException: Table not found: Nope");
   CHECK(db.err("UpdateContinuousBackups", R"({"TableName":"Tbl"})") ==
         "ValidationException: 1 validation error detected: Value null at 'pointInTimeRecoverySpecification' failed to "
         "satisfy constraint: Member must not be null");
@@ -202,7 +215,8 @@ TEST_CASE("The recovery window slides: older changes are forgotten", "[pitr]") {
   double earliest =
       d["ContinuousBackupsDescription"]["PointInTimeRecoveryDescription"]["EarliestRestorableDateTime"].GetDouble();
   CHECK(earliest == 1700000000.0 + 86400);  // one day back from now
-  CHECK(db.err("RestoreTableToPointInTime", restoreAt("Res", earliest - 1)).rfind("InvalidRestoreTimeException", 0) == 0);
+  CHECK(db.err("RestoreTableToPointInTime", restoreAt("Res", earliest - 1)).rfind("InvalidRestoreTimeException", 0) ==
+        0);
   db.ok("RestoreTableToPointInTime", restoreAt("Res", earliest));
   CHECK(items(db, "Res") == Items{"a=day1"});
 }

@@ -49,13 +49,16 @@ void keepIndexes(const TableSchema& source, bool global, const std::optional<std
     kept.readCapacity = kept.writeCapacity = 0;
     if (global && target.billing == BillingMode::PayPerRequest) {
       if (def && def->hasThroughput)
-        throw ApiError::validation(kInvalid + "ProvisionedThroughput should not be specified for index: " +
-                                   index.name + " when BillingMode is PAY_PER_REQUEST");
+        throw ApiError::validation(kInvalid + "ProvisionedThroughput should not be specified for index: " + index.name +
+                                   " when BillingMode is PAY_PER_REQUEST");
     } else if (global) {
       bool fromSource = source.billing == BillingMode::Provisioned;
-      kept.readCapacity = def && def->hasThroughput ? def->readCapacity : fromSource ? index.readCapacity : target.readCapacity;
-      kept.writeCapacity =
-          def && def->hasThroughput ? def->writeCapacity : fromSource ? index.writeCapacity : target.writeCapacity;
+      kept.readCapacity = def && def->hasThroughput ? def->readCapacity
+                          : fromSource              ? index.readCapacity
+                                                    : target.readCapacity;
+      kept.writeCapacity = def && def->hasThroughput ? def->writeCapacity
+                           : fromSource              ? index.writeCapacity
+                                                     : target.writeCapacity;
     }
     target.indexes.push_back(std::move(kept));
   };
@@ -94,7 +97,8 @@ RestoreRequest readRestoreRequest(const RequestReader& req, Violations& v) {
     else if (*mode == "PAY_PER_REQUEST")
       r.billing = BillingMode::PayPerRequest;
     else
-      v.add("'" + *mode + "'", "billingModeOverride", "Member must satisfy enum value set: [PROVISIONED, PAY_PER_REQUEST]");
+      v.add("'" + *mode + "'", "billingModeOverride",
+            "Member must satisfy enum value set: [PROVISIONED, PAY_PER_REQUEST]");
   }
   if (const JsonValue* pt = req.object("ProvisionedThroughputOverride")) {
     RequestReader p(*pt);
@@ -123,9 +127,10 @@ TableSchema restoredSchema(const TableSchema& source, const RestoreRequest& requ
   s.billing = request.billing.value_or(source.billing);
   if (s.billing == BillingMode::PayPerRequest) {
     if (request.throughput)
-      throw ApiError::validation(kInvalid +
-                                 "Neither ReadCapacityUnits nor WriteCapacityUnits can be specified when BillingMode is "
-                                 "PAY_PER_REQUEST");
+      throw ApiError::validation(
+          kInvalid +
+          "Neither ReadCapacityUnits nor WriteCapacityUnits can be specified when BillingMode is "
+          "PAY_PER_REQUEST");
   } else if (request.throughput) {
     s.readCapacity = request.throughput->first;
     s.writeCapacity = request.throughput->second;
@@ -133,8 +138,8 @@ TableSchema restoredSchema(const TableSchema& source, const RestoreRequest& requ
     s.readCapacity = source.readCapacity;
     s.writeCapacity = source.writeCapacity;
   } else {
-    throw ApiError::validation(kInvalid +
-                               "ProvisionedThroughputOverride must be specified when BillingModeOverride is PROVISIONED");
+    throw ApiError::validation(
+        kInvalid + "ProvisionedThroughputOverride must be specified when BillingModeOverride is PROVISIONED");
   }
   keepIndexes(source, false, request.localIndexes, s, nowMillis);
   keepIndexes(source, true, request.globalIndexes, s, nowMillis);

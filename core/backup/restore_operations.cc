@@ -65,8 +65,7 @@ void restoreTableToPointInTime(OperationContext& ctx) {
   bool latest = useLatest.value_or(false);
   if (latest && at)
     throw ApiError::validation("Only one of RestoreDateTime or UseLatestRestorableTime can be specified");
-  if (!latest && !at)
-    throw ApiError::validation("Either RestoreDateTime or UseLatestRestorableTime must be specified");
+  if (!latest && !at) throw ApiError::validation("Either RestoreDateTime or UseLatestRestorableTime must be specified");
 
   Table* table = ctx.catalog.find(source);
   if (!table) throw backup_errors::tableNotFound(source);
@@ -78,9 +77,9 @@ void restoreTableToPointInTime(OperationContext& ctx) {
   int64_t latestTime = history->latestRestorable(ctx.nowMillis);
   int64_t when = latest ? latestTime : *at;
   if (when < earliest || when > latestTime)
-    throw backup_errors::invalidRestoreTime("RestoreDateTime: " + isoTimestamp(when) + "Z, EarliestRestorableDateTime: " +
-                                            isoTimestamp(earliest) + "Z, LatestRestorableDateTime: " +
-                                            isoTimestamp(latestTime) + "Z");
+    throw backup_errors::invalidRestoreTime("RestoreDateTime: " + isoTimestamp(when) +
+                                            "Z, EarliestRestorableDateTime: " + isoTimestamp(earliest) +
+                                            "Z, LatestRestorableDateTime: " + isoTimestamp(latestTime) + "Z");
 
   RestoreSource from{"", tableArn(source), when};
   TableSchema schema = restoredSchema(table->schema(), request, from, ctx.nowMillis, ctx.catalog.siteId());

@@ -55,13 +55,15 @@ LiveState buildBackupState(Engine& e) {
     ok(e, "PutItem", itemJson("Pitr", i), kNow + 1000 * (i + 1));
     if (i % 4 == 3) ok(e, "DeleteItem", deleteJson("Pitr", i - 2), kNow + 1000 * (i + 1) + 1);
   }
-  s.keptArn = field(body(e, "CreateBackup", R"({"TableName":"Orders","BackupName":"kept"})", kNow + 40'000), "BackupArn");
+  s.keptArn =
+      field(body(e, "CreateBackup", R"({"TableName":"Orders","BackupName":"kept"})", kNow + 40'000), "BackupArn");
   std::string dropped =
       field(body(e, "CreateBackup", R"({"TableName":"Pitr","BackupName":"dropped"})", kNow + 41'000), "BackupArn");
   body(e, "DeleteBackup", R"({"BackupArn":")" + dropped + R"("})", kNow + 42'000);
   ok(e, "CreateTable", createTableJson("Doomed2"), kNow + 43'000);
   ok(e, "UpdateContinuousBackups",
-     R"({"TableName":"Doomed2","PointInTimeRecoverySpecification":{"PointInTimeRecoveryEnabled":true}})", kNow + 43'000);
+     R"({"TableName":"Doomed2","PointInTimeRecoverySpecification":{"PointInTimeRecoveryEnabled":true}})",
+     kNow + 43'000);
   ok(e, "PutItem", itemJson("Doomed2", 1), kNow + 44'000);
   ok(e, "DeleteTable", R"({"TableName":"Doomed2"})", kNow + 45'000);
   return s;
@@ -75,7 +77,8 @@ std::string restoresOf(Engine& e, const std::string& keptArn) {
   for (double at : {1700000000.0, 1700000007.5, 1700000020.0, 1700000031.0}) {
     std::string target = "At" + std::to_string(n++);
     ok(e, "RestoreTableToPointInTime",
-       R"({"SourceTableName":"Pitr","TargetTableName":")" + target + R"(","RestoreDateTime":)" + std::to_string(at) + "}",
+       R"({"SourceTableName":"Pitr","TargetTableName":")" + target + R"(","RestoreDateTime":)" + std::to_string(at) +
+           "}",
        now);
     out += body(e, "Scan", R"({"TableName":")" + target + R"(","ConsistentRead":true})", now);
   }
@@ -179,8 +182,8 @@ TEST_CASE("Backups and histories survive a reopen from the log, a snapshot, or b
     std::string head = half.takeLogRecords();
     std::string midSnap = half.snapshot();
     for (int i = 10; i < 20; ++i) ok(half, "PutItem", itemJson("Pitr", i), kNow + 1000 * (i + 1));
-    std::string arn = field(body(half, "CreateBackup", R"({"TableName":"Pitr","BackupName":"bk1"})", kNow + 30'000),
-                            "BackupArn");
+    std::string arn =
+        field(body(half, "CreateBackup", R"({"TableName":"Pitr","BackupName":"bk1"})", kNow + 30'000), "BackupArn");
     std::string tail = half.takeLogRecords();
     Engine reopened(1);
     RecoveryResult r = reopened.open(midSnap, head + tail);
