@@ -124,6 +124,13 @@ class WasmEngine {
   // Deletes expired items (time to live) now; execute() also does so by itself now and then.
   double sweepExpired(double nowMillis) { return static_cast<double>(engine_.sweepExpired(static_cast<int64_t>(nowMillis))); }
 
+  // ShoalDB.open's pointInTimeRecovery option: the longest recovery window (ms) and the most
+  // bytes of history per table. Set before open() so that replay trims as the live engine did.
+  void setPointInTimeRecoveryLimits(double retentionMillis, double maxRetainedBytes) {
+    engine_.setPointInTimeRecoveryLimits(
+        {static_cast<int64_t>(retentionMillis), static_cast<size_t>(maxRetainedBytes)});
+  }
+
   // ShoalDB.open's throughputEmulation option (api/throughput.h), and DescribeEndpoints' Address.
   void setThroughputEmulation(bool on) { engine_.setThroughputEmulation(on); }
   void setEndpointAddress(const std::string& address) { engine_.setEndpointAddress(address); }
@@ -194,6 +201,7 @@ EMSCRIPTEN_BINDINGS(shoal) {
       .function("watchTable", &WasmEngine::watchTable)
       .function("takeWatchedRecords", &WasmEngine::takeWatchedRecords)
       .function("sweepExpired", &WasmEngine::sweepExpired)
+      .function("setPointInTimeRecoveryLimits", &WasmEngine::setPointInTimeRecoveryLimits)
       .function("syncEnable", &WasmEngine::syncEnable)
       .function("syncHello", &WasmEngine::syncHello)
       .function("syncReceive", &WasmEngine::syncReceive)

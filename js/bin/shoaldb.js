@@ -5,6 +5,7 @@ import { readFileSync } from "node:fs";
 import { flagUsage, parseFlags, UsageError } from "../src/cli/args.js";
 import { HUB_FLAGS, hub } from "../src/cli/hub.js";
 import { SERVE_FLAGS, serve } from "../src/cli/serve.js";
+import { EXPORT_FLAGS, exportCommand, IMPORT_FLAGS, importCommand } from "../src/cli/export-import.js";
 
 const COMMANDS = {
   serve: {
@@ -17,11 +18,26 @@ const COMMANDS = {
     flags: HUB_FLAGS,
     run: hub,
   },
+  export: {
+    summary: "Write every item of TABLE to FILE as DynamoDB JSON lines (DynamoDB's export format)",
+    positionals: ["TABLE", "FILE"],
+    flags: EXPORT_FLAGS,
+    run: exportCommand,
+  },
+  import: {
+    summary: "Put every item of FILE (DynamoDB JSON lines, or .json.gz) into the existing TABLE",
+    positionals: ["FILE", "TABLE"],
+    flags: IMPORT_FLAGS,
+    run: importCommand,
+  },
 };
 
+// "export TABLE FILE": a command with the arguments it takes before its options.
+const synopsis = (name) => [name, ...(COMMANDS[name].positionals ?? [])].join(" ");
+
 function usage() {
-  const width = Math.max(...Object.keys(COMMANDS).map((name) => name.length)) + 2;
-  const commands = Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(width)}${c.summary}`);
+  const width = Math.max(...Object.keys(COMMANDS).map((name) => synopsis(name).length)) + 2;
+  const commands = Object.entries(COMMANDS).map(([name, c]) => `  ${synopsis(name).padEnd(width)}${c.summary}`);
   const options = Object.entries(COMMANDS).map(([name, c]) => `Options for ${name}:\n${flagUsage(c.flags)}`);
   return `Usage: shoaldb <command> [options]
 
@@ -48,7 +64,13 @@ async function main(argv) {
   const command = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
   if (command === undefined) throw new UsageError(`unknown command: ${name}`);
   if (rest.includes("-h") || rest.includes("--help")) return console.log(usage());
-  return command.run(parseFlags(command.flags, rest, process.env), { version: version() });
+  const positionals = command.positionals ?? [];
+  const args = rest.slice(0, positionals.length);
+  if (args.length < positionals.length || args.some((arg) => arg.startsWith("--"))) {
+    throw new UsageError(`${name} takes ${positionals.join(" ")} first, then its options`);
+  }
+  const flags = parseFlags(command.flags, rest.slice(positionals.length), process.env);
+  return command.run(flags, { version: version(), args });
 }
 
 main(process.argv.slice(2)).catch((error) => {

@@ -3,6 +3,8 @@
 // engine runs in this thread (backend/local-backend.js) or, with `worker: true`, in a dedicated
 // worker (backend/worker-backend.js); everything here works the same on both.
 import { LocalBackend } from "./backend/local-backend.js";
+import { exportTable } from "./backup/export-table.js";
+import { importTable } from "./backup/import-table.js";
 import { WorkerBackend } from "./backend/worker-backend.js";
 import { convertErrorFields, fromWireResponse, toWireRequest } from "./document/conversion.js";
 import { unmarshall } from "./document/marshall.js";
@@ -195,6 +197,22 @@ export class ShoalDB {
   /** An AWS SDK v3 HttpHandler that answers DynamoDB requests from this database, in process. */
   requestHandler() {
     return createRequestHandler(this);
+  }
+
+  /**
+   * Every item of `table` in DynamoDB's export format (DynamoDB JSON lines): an async iterable of
+   * `{"Item":{...}}\n` strings, from consistent Scan pages (src/backup/export-table.js).
+   */
+  exportTable(table, options) {
+    return exportTable(this, table, options);
+  }
+
+  /**
+   * Imports DynamoDB JSON lines (a string, bytes, or an iterable of chunks such as a stream or
+   * exportTable's lines) into an existing table with BatchWriteItem; resolves to `{ lines, items }`.
+   */
+  importTable(table, source, options) {
+    return importTable(this, table, source, options);
   }
 
   /**

@@ -133,6 +133,18 @@ export interface OpenOptions {
   /** Where to fetch the engine's wasm from, if not next to the package's dist/ folder. */
   wasmUrl?: string | URL;
   /**
+   * Engine time, epoch milliseconds, read once per request (default Date.now): what TTL, streams,
+   * backups and point-in-time recovery see as "now". For tests; not with `worker`.
+   */
+  clock?: () => number;
+  /**
+   * Bounds of point-in-time recovery: the longest recovery window any table keeps (default and
+   * maximum 35 days, DynamoDB's), and the most bytes of prior item images one table's history
+   * holds (default 64 MiB); past it the oldest changes are forgotten and the table's
+   * EarliestRestorableDateTime moves forward. Options, not stored: pass them at every open.
+   */
+  pointInTimeRecovery?: { retentionDays?: number; maxRetainedBytes?: number };
+  /**
    * Multi-master sync (src/sync/, core/sync/SYNC.md): `{ channel }` syncs with the tabs and workers
    * of one origin (BroadcastChannel), `{ url, token }` with a hub (`npx shoaldb hub`), or both.
    * Not with `worker` yet.
@@ -168,6 +180,14 @@ export type OperationName =
   | "TransactWriteItems"
   | "UpdateTimeToLive"
   | "DescribeTimeToLive"
+  | "CreateBackup"
+  | "DescribeBackup"
+  | "ListBackups"
+  | "DeleteBackup"
+  | "RestoreTableFromBackup"
+  | "UpdateContinuousBackups"
+  | "DescribeContinuousBackups"
+  | "RestoreTableToPointInTime"
   // DynamoDB Streams (the HTTP endpoint routes X-Amz-Target DynamoDBStreams_20120810.* here)
   | "ListStreams"
   | "DescribeStream"
@@ -424,6 +444,18 @@ export class ShoalDB {
   describeTable(input: { TableName: string }): Promise<{ Table: Wire }>;
   listTables(input?: { Limit?: number; ExclusiveStartTableName?: string }): Promise<{ TableNames: string[]; LastEvaluatedTableName?: string }>;
   deleteTable(input: { TableName: string }): Promise<{ TableDescription: Wire }>;
+
+  /** Every item of `table` as DynamoDB JSON lines (`{"Item":{...}}\n`), DynamoDB's export format. */
+  exportTable(table: string, options?: { onProgress?: (progress: { items: number }) => void }): AsyncGenerator<string>;
+  /**
+   * Imports DynamoDB JSON lines into an existing table (BatchWriteItem batches); the source is the
+   * whole text, bytes, or an (async) iterable of chunks such as a stream or exportTable's lines.
+   */
+  importTable(
+    table: string,
+    source: string | Uint8Array | Iterable<string | Uint8Array> | AsyncIterable<string | Uint8Array>,
+    options?: { onProgress?: (progress: { lines: number; items: number }) => void },
+  ): Promise<{ lines: number; items: number }>;
 
   /**
    * Calls `handler(change, record)` for each change to `table` made through this database (any

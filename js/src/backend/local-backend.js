@@ -13,6 +13,7 @@ export class LocalBackend {
   #store; // DurableStore, or null for memory
   #kind;
   #crashed = null; // the error of a wasm trap: the engine's state can no longer be trusted
+  #clock; // engine time of each request: Date.now, or OpenOptions.clock (tests)
   /** Called with the watched tables' new stream records (a JSON array string) after each request. */
   onFeed = null;
   /** Called after each request (js/src/sync offers new local writes to other peers). */
@@ -37,6 +38,8 @@ export class LocalBackend {
       }
       engine.setThroughputEmulation(options.throughputEmulation);
     }
+    const clock = checkClock(options.clock);
+    if (options.pointInTimeRecovery !== undefined) applyPointInTimeRecovery(engine, options.pointInTimeRecovery);
     let store = null;
     if (adapter !== null) {
       store = new DurableStore(engine, adapter, {
@@ -53,13 +56,14 @@ export class LocalBackend {
         throw error;
       }
     }
-    return new LocalBackend(engine, store, kind);
+    return new LocalBackend(engine, store, kind, clock);
   }
 
-  constructor(engine, store, kind) {
+  constructor(engine, store, kind, clock = Date.now) {
     this.#engine = engine;
     this.#store = store;
     this.#kind = kind;
+    this.#clock = clock;
   }
 
   get closed() {
@@ -93,7 +97,7 @@ export class LocalBackend {
     if (typeof requestJson !== "string") throw new TypeError("ShoalDB: the request must be a JSON string");
     if (this.#crashed) return internalError(`The engine stopped after an internal fault: ${this.#crashed.message}`);
     try {
-      const { status, body } = this.#engine.execute(operation, requestJson, Date.now());
+      const { status, body } = this.#engine.execute(operation, requestJson, this.#clock());
       // Any request may have written to a watched table (a failed one too: execute may sweep
       // expired items first), so the feed is polled after each: one call, one JSON string.
       if (this.onFeed !== null) {
@@ -120,7 +124,7 @@ export class LocalBackend {
     if (this.#crashed) throw new Error(`The engine stopped after an internal fault: ${this.#crashed.message}`);
     let result;
     try {
-      result = fn(this.#engine, Date.now());
+      result = fn(this.#engine, this.#clock());
     } catch (error) {
       if (error instanceof WebAssembly.RuntimeError) this.#crashed = error; // a trap, as in #run
       throw error;
@@ -183,4 +187,28 @@ export function internalError(message) {
     status: 500,
     body: JSON.stringify({ __type: "com.amazonaws.dynamodb.v20120810#InternalServerError", message }),
   };
+}
+
+function checkClock(clock) {
+  if (clock === undefined) return Date.now;
+  if (typeof clock !== "function") {
+    throw new TypeError("ShoalDB.open: clock must be a function returning epoch milliseconds");
+  }
+  return () => {
+    const now = clock();
+    if (!Number.isFinite(now)) throw new TypeError(`ShoalDB: clock() returned ${now}, not epoch milliseconds`);
+    return now;
+  };
+}
+
+// OpenOptions.pointInTimeRecovery: bounds of what point-in-time recovery keeps, set before the
+// store opens so that replaying the log trims histories as the live engine did.
+function applyPointInTimeRecovery(engine, { retentionDays = 35, maxRetainedBytes = 64 * 1024 * 1024 } = {}) {
+  if (!(retentionDays > 0 && retentionDays <= 35)) {
+    throw new RangeError("ShoalDB.open: pointInTimeRecovery.retentionDays must be more than 0 and at most 35");
+  }
+  if (!(Number.isSafeInteger(maxRetainedBytes) && maxRetainedBytes >= 0)) {
+    throw new RangeError("ShoalDB.open: pointInTimeRecovery.maxRetainedBytes must be a non-negative integer");
+  }
+  engine.setPointInTimeRecoveryLimits(Math.round(retentionDays * 86_400_000), maxRetainedBytes);
 }

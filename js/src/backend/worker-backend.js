@@ -22,6 +22,7 @@ export class WorkerBackend {
     if (typeof engineOptions.storage === "object" && engineOptions.storage !== null) {
       throw new TypeError("ShoalDB.open: a storage adapter object cannot move into a worker; name a storage kind instead");
     }
+    if (engineOptions.clock !== undefined) throw new TypeError("ShoalDB.open: a clock function cannot move into a worker");
     let instance;
     if (typeof Worker !== "undefined" && worker instanceof Worker) {
       instance = worker; // a worker the app started from shoaldb/worker-host
