@@ -257,6 +257,8 @@ Received receiveMessage(Engine& engine, std::string_view message, int64_t nowMil
         r.conflicts += a.conflicts;
       }
       in.expectEnd("changes");
+      // The sender holds what it sent: a report as good as its Hello (collection needs no Hello).
+      rep.noteReport(r.site, vectorAfter(VersionVector(), message));
       break;
     }
     case MessageType::State: {
@@ -273,6 +275,8 @@ Received receiveMessage(Engine& engine, std::string_view message, int64_t nowMil
       }
       r.stateDone = next.empty();
       r.stateCursor = std::move(next);
+      if (r.stateDone && a.status == ApplyStatus::Applied)
+        rep.noteReport(r.site, vectorAfter(VersionVector(), message));
       break;
     }
   }

@@ -232,3 +232,26 @@ TEST_CASE("Merged units survive a restart: the log replays them, snapshots hold 
     CHECK(reopened.replicator().applyUnit(units[0]->bytes).status == ApplyStatus::Applied);
   }
 }
+
+TEST_CASE("Merged items obey time to live like local ones", "[sync][replicator][ttl]") {
+  Peer a(1), b(2);
+  for (Peer* p : {&a, &b}) {
+    p->ok("CreateTable", kCreateT);
+    p->ok("UpdateTimeToLive",
+          R"({"TableName":"Tab","TimeToLiveSpecification":{"Enabled":true,"AttributeName":"exp"}})");
+  }
+  std::string past = std::to_string(kNow / 1000 - 60), future = std::to_string(kNow / 1000 + 3600);
+  a.ok("PutItem", R"({"TableName":"Tab","Item":{"pk":{"S":"old"},"exp":{"N":")" + past + R"("}}})");
+  a.ok("PutItem", R"({"TableName":"Tab","Item":{"pk":{"S":"new"},"exp":{"N":")" + future + R"("}}})");
+  deliver(a, b);
+  CHECK(getItem(b, "old") == "{}");  // expired: hidden from reads at once
+  CHECK(getItem(b, "new") != "{}");
+  // b's sweep deletes it as a local write; the delete travels like any other.
+  CHECK(b.engine.sweepExpired(b.now) >= 1);
+  const Table& table = *b.engine.catalog().find("Tab");
+  CHECK(table.findStored(table.keyOfItem({{"pk", AttributeValue::string("old")}})) == nullptr);
+  a.engine.sweepExpired(a.now);
+  deliver(a, b);
+  deliver(b, a);
+  CHECK(convergedBytes(a.engine) == convergedBytes(b.engine));
+}

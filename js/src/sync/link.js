@@ -20,6 +20,7 @@ export class SyncLink {
   #cursor; // undefined: no state transfer; null: the first page is next; bytes: the next page
   #afterPage; // the page in flight's next cursor: #cursor moves on to it only once it is acknowledged
   #closed = false;
+  #inbox = Promise.resolve(); // messages are handled one after the other
   remoteSite = null;
   /** Called with the engine's result when the other sent writes this peer did not apply. */
   onRefused = null;
@@ -52,8 +53,17 @@ export class SyncLink {
     await this.#hello(false);
   }
 
-  /** A message from the other peer; `ack` marks a Hello that acknowledges the last batch. */
-  async receive(bytes, ack = false) {
+  /**
+   * A message from the other peer; `ack` marks a Hello that acknowledges the last batch. Messages
+   * are handled one at a time, in arrival order, so what the link knows of the other never goes back.
+   */
+  receive(bytes, ack = false) {
+    const handled = this.#inbox.then(() => this.#handle(bytes, ack));
+    this.#inbox = handled.catch(() => {});
+    return handled;
+  }
+
+  async #handle(bytes, ack) {
     if (this.#closed) return;
     const result = await this.#peer.receive(bytes, this.#writable);
     if (this.#closed) return;
@@ -71,6 +81,11 @@ export class SyncLink {
     }
     if (result.type === "state") this.stats.statePagesReceived++;
     else this.stats.batchesReceived++;
+    // What the other just sent, it has: never send it back (a Hello it sent earlier may not show it).
+    if (this.#theirs !== null) {
+      const theirs = this.#theirs;
+      this.#theirs = await this.#peer.enqueue(() => this.#peer.engine.syncVectorAfter(theirs, bytes));
+    }
     if (result.voided > 0 || result.refused > 0) {
       this.onRefused?.(result);
       this.#peer.reportRefusals(this, result);
