@@ -5,6 +5,7 @@
 // so the units kept for it can be collected; if it comes back it is sent the state.
 import { SyncLink } from "./link.js";
 
+// Messages: { v, from, to (0: everyone), seq, ack, bytes } (seq and ack: see link.js).
 const ENVELOPE_VERSION = 1;
 
 /**
@@ -31,8 +32,8 @@ export function connectBroadcastChannel(peer, options = {}) {
   const linkTo = (remote) => {
     let entry = links.get(remote);
     if (entry) return entry;
-    const send = (bytes, ack) => {
-      if (!closed) channel.postMessage({ v: ENVELOPE_VERSION, from: site, to: remote, ack, bytes });
+    const send = (bytes, { seq, ack }) => {
+      if (!closed) channel.postMessage({ v: ENVELOPE_VERSION, from: site, to: remote, seq, ack, bytes });
     };
     const link = new SyncLink(peer, send, { maxBatchBytes, ackTimeoutMs });
     entry = { link, lastHeard: Date.now() };
@@ -47,14 +48,15 @@ export function connectBroadcastChannel(peer, options = {}) {
     if (!(data.bytes instanceof Uint8Array)) return;
     const entry = linkTo(data.from);
     entry.lastHeard = Date.now();
-    entry.link.receive(data.bytes, data.ack === true).catch((error) => peer.reportError(error));
+    const meta = { seq: Number(data.seq) || 0, ack: Number(data.ack) || 0 };
+    entry.link.receive(data.bytes, meta).catch((error) => peer.reportError(error));
   };
 
   const announce = () => {
     peer
       .hello()
       .then((bytes) => {
-        if (!closed) channel.postMessage({ v: ENVELOPE_VERSION, from: site, to: 0, ack: false, bytes });
+        if (!closed) channel.postMessage({ v: ENVELOPE_VERSION, from: site, to: 0, seq: 0, ack: 0, bytes });
       })
       .catch((error) => peer.reportError(error));
     const now = Date.now();

@@ -63,8 +63,8 @@ export async function runHub(options = {}) {
           log(`refused a peer from ${where}: wrong token`);
           return refuse("Unauthorized", CLOSE_UNAUTHORIZED, "the token is not valid for this hub");
         }
-        const send = (bytes, ack) => {
-          if (socket.readyState === 1) socket.send(encodeFrame(bytes, ack));
+        const send = (bytes, meta) => {
+          if (socket.readyState === 1) socket.send(encodeFrame(bytes, meta));
         };
         link = new SyncLink(peer, send, { readable: grant.read, writable: grant.write, maxBatchBytes, ackTimeoutMs });
         link.onRefused = (result) => {
@@ -80,7 +80,7 @@ export async function runHub(options = {}) {
       }
       if (link === null) return refuse("Unauthorized", CLOSE_UNAUTHORIZED, "authenticate before syncing");
       const frame = decodeFrame(data);
-      if (frame) link.receive(frame.bytes, frame.ack).catch((error) => peer.reportError(error));
+      if (frame) link.receive(frame.bytes, frame.meta).catch((error) => peer.reportError(error));
     });
     socket.on("close", () => {
       clearTimeout(authTimer);

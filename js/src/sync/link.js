@@ -1,20 +1,24 @@
 // One conversation with one other peer, over any transport that carries byte messages in order
 // (a BroadcastChannel addressed by site, a WebSocket). The protocol is the engine's
 // (core/sync/protocol.h); this file only decides when to say what:
-//   - say Hello when the link opens, and again (an "ack") after applying what the other sent;
+//   - say Hello when the link opens, and again after applying what the other sent, as the ack of
+//     that message (each batch carries a sequence number, each ack the number it acknowledges,
+//     so a late or duplicated ack never releases a later batch);
 //   - on a Hello, send the next batch of what the other lacks (Changes, or State pages when it
-//     is behind the collection point), one batch in flight at a time; the ack releases the
+//     is behind the collection point), one batch in flight at a time; its ack releases the
 //     next. A batch with no ack within `ackTimeoutMs` is sent again from the last known vector,
 //     so a lost message or a dropped connection only costs a resend (applying is idempotent).
 export class SyncLink {
   #peer;
-  #send; // (bytes: Uint8Array, ack: boolean) => void
+  #send; // (bytes: Uint8Array, meta: { seq: number, ack: number }) => void
   #readable;
   #writable;
   #maxBatchBytes;
   #ackTimeoutMs;
   #theirs = null; // the other's version vector (opaque bytes), from its last Hello
   #inflight = null; // the timer of the batch awaiting its ack
+  #inflightSeq = 0; // its sequence number
+  #nextSeq = 1;
   #lastAcked = null; // the vector of the last ack
   #stalled = null; // { vector, until }: the last batch made no progress from this vector
   #cursor; // undefined: no state transfer; null: the first page is next; bytes: the next page
@@ -29,7 +33,8 @@ export class SyncLink {
 
   /**
    * @param {import("./sync-peer.js").SyncPeer} peer
-   * @param {(bytes: Uint8Array, ack: boolean) => void} send
+   * @param {(bytes: Uint8Array, meta: { seq: number, ack: number }) => void} send  `seq`: this
+   *   batch's number (0 for a Hello); `ack`: the number of the batch a Hello acknowledges (0: none)
    * @param {{ readable?: string[] | null, writable?: string[] | null, maxBatchBytes?: number,
    *   ackTimeoutMs?: number }} [options]
    */
@@ -50,20 +55,20 @@ export class SyncLink {
 
   /** Says Hello: the other answers with what this peer lacks, and learns what it can send. */
   async open() {
-    await this.#hello(false);
+    await this.#hello(0);
   }
 
   /**
-   * A message from the other peer; `ack` marks a Hello that acknowledges the last batch. Messages
-   * are handled one at a time, in arrival order, so what the link knows of the other never goes back.
+   * A message from the other peer, with the `seq` and `ack` it was sent with. Messages are handled
+   * one at a time, in arrival order, so what the link knows of the other never goes back.
    */
-  receive(bytes, ack = false) {
-    const handled = this.#inbox.then(() => this.#handle(bytes, ack));
+  receive(bytes, { seq = 0, ack = 0 } = {}) {
+    const handled = this.#inbox.then(() => this.#handle(bytes, seq, ack));
     this.#inbox = handled.catch(() => {});
     return handled;
   }
 
-  async #handle(bytes, ack) {
+  async #handle(bytes, seq, ack) {
     if (this.#closed) return;
     const result = await this.#peer.receive(bytes, this.#writable);
     if (this.#closed) return;
@@ -75,7 +80,7 @@ export class SyncLink {
     this.remoteSite ??= result.site;
     if (result.type === "hello") {
       this.#theirs = result.vector;
-      if (ack) this.#release(result.vector);
+      if (ack !== 0 && ack === this.#inflightSeq) this.#release(result.vector);
       this.pump();
       return;
     }
@@ -90,7 +95,7 @@ export class SyncLink {
       this.onRefused?.(result);
       this.#peer.reportRefusals(this, result);
     }
-    await this.#hello(true);
+    await this.#hello(seq);
   }
 
   /** Sends the next batch the other lacks, unless one is in flight (called after local writes too). */
@@ -131,12 +136,14 @@ export class SyncLink {
   }
 
   #transmit(message) {
+    const seq = this.#nextSeq++;
+    this.#inflightSeq = seq;
     this.#inflight = setTimeout(() => {
       this.#inflight = null;
       this.pump();
     }, this.#ackTimeoutMs);
     this.#inflight.unref?.();
-    this.#sendSafely(message, false);
+    this.#sendSafely(message, { seq, ack: 0 });
   }
 
   // An ack: the next batch may go. When the other's vector did not move (every unit refused,
@@ -159,12 +166,12 @@ export class SyncLink {
 
   async #hello(ack) {
     const hello = await this.#peer.hello();
-    if (!this.#closed) this.#sendSafely(hello, ack);
+    if (!this.#closed) this.#sendSafely(hello, { seq: 0, ack });
   }
 
-  #sendSafely(bytes, ack) {
+  #sendSafely(bytes, meta) {
     try {
-      this.#send(bytes, ack);
+      this.#send(bytes, meta);
     } catch (error) {
       this.#peer.reportError(error);
     }

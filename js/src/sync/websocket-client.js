@@ -33,7 +33,7 @@ export async function connectWebSocket(peer, options) {
     current.onmessage = (event) => {
       if (typeof event.data === "string") return control(current, JSON.parse(event.data));
       const frame = decodeFrame(event.data);
-      if (frame && link) link.receive(frame.bytes, frame.ack).catch((error) => peer.reportError(error));
+      if (frame && link) link.receive(frame.bytes, frame.meta).catch((error) => peer.reportError(error));
     };
     current.onerror = () => {}; // onclose follows and reconnects
     current.onclose = (event) => {
@@ -60,8 +60,8 @@ export async function connectWebSocket(peer, options) {
     if (message.type === "welcome") {
       delay = reconnectMs;
       welcome = message;
-      const send = (bytes, ack) => {
-        if (current.readyState === 1) current.send(encodeFrame(bytes, ack));
+      const send = (bytes, meta) => {
+        if (current.readyState === 1) current.send(encodeFrame(bytes, meta));
       };
       link = new SyncLink(peer, send, { maxBatchBytes, ackTimeoutMs });
       link.open().catch((error) => peer.reportError(error));

@@ -42,13 +42,13 @@ class LossyWire {
     this.deliver = null;
   }
 
-  send(bytes, ack) {
+  send(bytes, meta) {
     if (this.network.partitioned(this)) return;
     const copies = this.random(10) === 0 ? 0 : this.random(10) === 0 ? 2 : 1; // 10% lost, 9% twice
     for (let i = 0; i < copies; i++) {
       const delay = this.random(4) === 0 ? this.random(30) : this.random(3);
       setTimeout(() => {
-        if (!this.network.partitioned(this)) this.deliver(bytes, ack);
+        if (!this.network.partitioned(this)) this.deliver(bytes, meta);
       }, delay);
     }
   }
@@ -72,10 +72,10 @@ async function runSeed(seed, { peers: n, steps }) {
       const there = new LossyWire(random, network);
       const back = new LossyWire(random, network);
       const options = { ackTimeoutMs: 150, maxBatchBytes: 1 + random(4096) };
-      const a = new SyncLink(dbs[i].sync, (bytes, ack) => there.send(bytes, ack), options);
-      const b = new SyncLink(dbs[j].sync, (bytes, ack) => back.send(bytes, ack), options);
-      there.deliver = (bytes, ack) => b.receive(bytes, ack).catch(() => {});
-      back.deliver = (bytes, ack) => a.receive(bytes, ack).catch(() => {});
+      const a = new SyncLink(dbs[i].sync, (bytes, meta) => there.send(bytes, meta), options);
+      const b = new SyncLink(dbs[j].sync, (bytes, meta) => back.send(bytes, meta), options);
+      there.deliver = (bytes, meta) => b.receive(bytes, meta).catch(() => {});
+      back.deliver = (bytes, meta) => a.receive(bytes, meta).catch(() => {});
       links.push({ wires: [there, back], ends: [a, b] });
       await a.open();
       await b.open();
