@@ -63,7 +63,9 @@ describe("sync through a hub", () => {
       await Promise.all([
         one.client.send(setColor("from one")),
         two.client.send(setColor("from two")),
-        two.client.send(new PutItemCommand({ TableName: "Things", Item: { id: { S: "two-0" }, color: { S: "blue" } } })),
+        two.client.send(
+          new PutItemCommand({ TableName: "Things", Item: { id: { S: "two-0" }, color: { S: "blue" } } }),
+        ),
       ]);
       await converged([one.db, two.db, hub.db]);
       const fromOne = await one.client.send(new GetItemCommand({ TableName: "Things", Key: { id: { S: "two-0" } } }));
@@ -125,6 +127,40 @@ describe("sync through a hub", () => {
       await writer.close();
       await limited.close();
       await hub.close();
+    }
+  });
+
+  it("a durable peer restarts from its own state: offline writes kept, then only deltas", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "shoaldb-peer-"));
+    const hub = await runHub({ port: 0, token: TOKEN, ...fastTimings });
+    const other = await ShoalDB.open({ sync: { url: hub.url, token: TOKEN, ...fastTimings } });
+    try {
+      await other.createTable(TABLE_T);
+      let peer = await ShoalDB.open({ path: dir, sync: { url: hub.url, token: TOKEN, ...fastTimings } });
+      await peer.createTable(TABLE_T);
+      await peer.put({ TableName: "Things", Item: { id: "before" } });
+      await converged([peer, other, hub.db]);
+      const site = peer.sync.site;
+      await peer.close();
+      // Offline: the peer writes without a hub; the others go on.
+      peer = await ShoalDB.open({ path: dir });
+      await peer.put({ TableName: "Things", Item: { id: "offline" } });
+      await peer.close();
+      for (let i = 0; i < 5; i++) await other.put({ TableName: "Things", Item: { id: `meanwhile-${i}` } });
+      peer = await ShoalDB.open({ path: dir, sync: { url: hub.url, token: TOKEN, ...fastTimings } });
+      try {
+        assert.equal(peer.sync.site, site, "the site id is the database's, kept in its storage");
+        await converged([peer, other, hub.db]);
+        assert.equal((await tableContents(other, "Things")).length, 7);
+        const pages = peer.sync.links.reduce((sum, link) => sum + link.stats.statePagesReceived, 0);
+        assert.equal(pages, 0, "caught up with units, not the state");
+      } finally {
+        await peer.close();
+      }
+    } finally {
+      await other.close();
+      await hub.close();
+      await rm(dir, { recursive: true, force: true });
     }
   });
 
