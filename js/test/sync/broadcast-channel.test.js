@@ -91,7 +91,9 @@ describe("sync over BroadcastChannel", () => {
       await a.put({ TableName: "Things", Item: { id: "before" } });
       await converged(dbs);
       await detachSync(c);
-      for (let i = 0; i < 40; i++) await (i % 2 ? a : b).put({ TableName: "Things", Item: { id: `while-away-${i}`, i } });
+      for (let i = 0; i < 40; i++) {
+        await (i % 2 ? a : b).put({ TableName: "Things", Item: { id: `while-away-${i}`, i } });
+      }
       await c.put({ TableName: "Things", Item: { id: "offline-write", by: "c" } });
       await converged([a, b]);
       assert.equal((await tableContents(c, "Things")).length, 2);

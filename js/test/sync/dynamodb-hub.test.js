@@ -46,7 +46,9 @@ for (const [name, startService] of Object.entries(services)) {
       const dbs = [await open("hub-a"), await open("hub-a")];
       const [a, b] = dbs;
       try {
-        for (let i = 0; i < 12; i++) await dbs[i % 2].put({ TableName: "Things", Item: { id: `i${i}`, color: "red", i } });
+        for (let i = 0; i < 12; i++) {
+          await dbs[i % 2].put({ TableName: "Things", Item: { id: `i${i}`, color: "red", i } });
+        }
         await converged(dbs);
         await Promise.all([setAttribute(a, "i1", "color", "green"), setAttribute(b, "i1", "color", "blue")]);
         await b.delete({ TableName: "Things", Key: { id: "i2" } });
