@@ -29,7 +29,7 @@ export class SyncLink {
   /** Called with the engine's result when the other sent writes this peer did not apply. */
   onRefused = null;
   /** Counters for tests and diagnostics. */
-  stats = { unitsSent: 0, batchesSent: 0, statePagesSent: 0, batchesReceived: 0, statePagesReceived: 0 };
+  stats = { unitsSent: 0, batchesSent: 0, statePagesSent: 0, batchesReceived: 0, statePagesReceived: 0, bytesSent: 0 };
 
   /**
    * @param {import("./sync-peer.js").SyncPeer} peer
@@ -170,6 +170,7 @@ export class SyncLink {
   }
 
   #sendSafely(bytes, meta) {
+    this.stats.bytesSent += bytes.length;
     try {
       this.#send(bytes, meta);
     } catch (error) {
