@@ -106,11 +106,6 @@ void checkServes(Engine& engine) {
     rapidjson::StringBuffer buf;
     JsonWriter w(buf);
     writeString(w, name);
-    // Open finding: recovery accepts a table name that is not UTF-8 (a crafted file with valid
-    // checksums), which no request can then name. Until the schema decoder refuses names
-    // CreateTable would refuse, such a table is only scanned above, not described.
-    JsonDocument utf8Check;
-    if (!fuzz::isValidJson({buf.GetString(), buf.GetSize()}, utf8Check)) continue;
     Response r = engine.execute("DescribeTable", std::string(R"({"TableName":)") + buf.GetString() + "}", fuzz::kNow);
     fuzz::check(r.status == 200, "DescribeTable of a recovered table failed", r.body);
   }

@@ -2,11 +2,15 @@
 #pragma once
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "api/violations.h"
 #include "json/request_reader.h"
 
 namespace shoal {
+
+// True when `name` satisfies the rule; the storage decoder uses it to refuse crafted files.
+bool isValidTableName(std::string_view name);
 
 void checkTableName(Violations& v, const std::optional<std::string>& name, const std::string& field = "tableName");
 

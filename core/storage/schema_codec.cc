@@ -4,6 +4,7 @@
 #include <utility>
 #include <vector>
 
+#include "api/table_name.h"
 #include "storage/value_format.h"
 
 namespace shoal::storage {
@@ -93,6 +94,8 @@ void encodeIndexSchema(std::string& out, const IndexSchema& index) {
 IndexSchema decodeIndexSchema(ByteReader& in) {
   IndexSchema index;
   index.name = std::string(in.bytes("index name"));
+  // A crafted file could hold a name no request can address; refuse it like any corruption.
+  if (!isValidTableName(index.name)) ByteReader::fail("invalid index name");
   index.global = in.boolean("index kind");
   index.key = decodeKeySchema(in);
   uint8_t projection = in.byte("index projection");
@@ -187,6 +190,7 @@ void encodeSchema(std::string& out, const TableSchema& schema) {
 TableSchema decodeSchema(ByteReader& in) {
   TableSchema s;
   s.name = std::string(in.bytes("table name"));
+  if (!isValidTableName(s.name)) ByteReader::fail("invalid table name");
   s.key = decodeKeySchema(in);
   size_t n = in.count("attribute definitions", 2);
   s.attributeDefinitions.reserve(n);

@@ -1,6 +1,7 @@
 #include "storage/schema_codec.h"
 
 #include <catch2/catch_test_macros.hpp>
+#include <catch2/matchers/catch_matchers.hpp>
 
 using namespace shoal;
 using namespace shoal::storage;
@@ -86,7 +87,7 @@ TEST_CASE("Table schemas round-trip every field", "[storage][codec]") {
 
 TEST_CASE("Stream and time-to-live settings round-trip, and absent sections read as defaults", "[storage][codec]") {
   TableSchema s;
-  s.name = "T";
+  s.name = "Things";
   s.key.hash = {"pk", Type::S};
   std::string plain;
   encodeSchema(plain, s);
@@ -138,3 +139,25 @@ TEST_CASE("The schema codec knows every field of the schema structs", "[storage]
   CHECK(sizeof(RestoreSource) == 72);
 }
 #endif
+
+TEST_CASE("A schema whose table or index name CreateTable would refuse does not decode", "[storage][codec]") {
+  // Checksums only prove the bytes are the ones written; a crafted file can still carry a name
+  // that no request could address, so the decoder holds names to CreateTable's rule.
+  TableSchema s;
+  s.name = "Si$ple";
+  s.key.hash = {"pk", Type::S};
+  std::string bytes;
+  encodeSchema(bytes, s);
+  ByteReader badTable(bytes);
+  CHECK_THROWS_WITH(decodeSchema(badTable), "invalid table name");
+
+  s.name = "Simple";
+  IndexSchema index;
+  index.name = "ix";  // two characters: below the 3-character minimum
+  index.key.hash = {"pk", Type::S};
+  s.indexes.push_back(index);
+  bytes.clear();
+  encodeSchema(bytes, s);
+  ByteReader badIndex(bytes);
+  CHECK_THROWS_WITH(decodeSchema(badIndex), "invalid index name");
+}

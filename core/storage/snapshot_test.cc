@@ -113,7 +113,7 @@ TEST_CASE("A checksum-valid snapshot with a bad body is refused", "[storage][sna
 TEST_CASE("Secondary indexes are rebuilt from the items when a snapshot loads", "[storage][snapshot]") {
   Catalog live(1);
   TableSchema schema;
-  schema.name = "T";
+  schema.name = "Things";
   schema.key.hash = {"pk", Type::S};
   schema.attributeDefinitions = {{"pk", Type::S}, {"g", Type::N}};
   IndexSchema gsi;
@@ -128,7 +128,7 @@ TEST_CASE("Secondary indexes are rebuilt from the items when a snapshot loads", 
   }
   Catalog loaded(1);
   loadSnapshot(writeSnapshot(live, {0, 0}), loaded);
-  const Table& back = loaded.require("T");
+  const Table& back = loaded.require("Things");
   REQUIRE(back.indexes().size() == 1);
   CHECK(back.indexes()[0].schema().name == "byG");
   const auto& want = table.indexes()[0].entries();
