@@ -84,6 +84,15 @@ export class ShoalDB {
     return this.#backend.storage;
   }
 
+  /**
+   * Sets the Address that DescribeEndpoints answers (default "localhost:8000"); the HTTP server
+   * sets the host:port it listens on.
+   */
+  async setEndpointAddress(address) {
+    if (typeof address !== "string" || address === "") throw new TypeError("ShoalDB: the endpoint address must be a string");
+    await this.#backend.setEndpointAddress(address);
+  }
+
   /** Resolves once every write so far is durable (a no-op for memory). */
   async flush() {
     await this.#backend.flush();

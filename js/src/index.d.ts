@@ -473,6 +473,8 @@ export class ShoalDB {
   close(): Promise<void>;
   /** Resolves once every write so far is durable (a no-op for memory). */
   flush(): Promise<void>;
+  /** Sets the Address DescribeEndpoints answers (default "localhost:8000"; the HTTP server sets its host:port). */
+  setEndpointAddress(address: string): Promise<void>;
   /** Writes a snapshot and empties the log, so that the next open replays nothing. */
   checkpoint(): Promise<void>;
   /** Where the data lives and what opening found. */

@@ -31,15 +31,19 @@ export class LocalBackend {
     }
     const cipher = options.encryptionKey === undefined ? null : await createCipher(options.encryptionKey);
     const module = await instantiateEngine({ wasmModule: options.wasmModule, wasmUrl: options.wasmUrl });
-    const engine = new module.Engine();
-    if (options.throughputEmulation !== undefined) {
-      if (typeof options.throughputEmulation !== "boolean") {
-        throw new TypeError("ShoalDB.open: throughputEmulation must be true or false");
-      }
-      engine.setThroughputEmulation(options.throughputEmulation);
+    if (options.throughputEmulation !== undefined && typeof options.throughputEmulation !== "boolean") {
+      throw new TypeError("ShoalDB.open: throughputEmulation must be true or false");
     }
     const clock = checkClock(options.clock);
-    if (options.pointInTimeRecovery !== undefined) applyPointInTimeRecovery(engine, options.pointInTimeRecovery);
+    const engine = new module.Engine();
+    try {
+      if (options.throughputEmulation !== undefined) engine.setThroughputEmulation(options.throughputEmulation);
+      if (options.pointInTimeRecovery !== undefined) applyPointInTimeRecovery(engine, options.pointInTimeRecovery);
+    } catch (error) {
+      // A rejected option must not leave a wasm Engine behind (Embind objects are freed by hand).
+      engine.delete();
+      throw error;
+    }
     let store = null;
     if (adapter !== null) {
       store = new DurableStore(engine, adapter, {
@@ -135,6 +139,12 @@ export class LocalBackend {
     }
     if (this.#store !== null) await this.#store.afterRequest();
     return result;
+  }
+
+  /** What DescribeEndpoints answers as the Address (the HTTP server sets the one it listens on). */
+  setEndpointAddress(address) {
+    this.#checkOpen();
+    this.#engine.setEndpointAddress(address);
   }
 
   /** Starts or stops collecting a table's stream records for onFeed. */

@@ -82,6 +82,11 @@ export class WorkerBackend {
     return this.#call("flush", []);
   }
 
+  setEndpointAddress(address) {
+    this.#checkOpen();
+    return this.#call("setEndpointAddress", [address]);
+  }
+
   checkpoint() {
     this.#checkOpen();
     return this.#call("checkpoint", []);

@@ -37,6 +37,7 @@ const methods = {
   executeRaw: (operation, requestJson) => backend.executeRaw(operation, requestJson),
   watch: (table, on) => backend.watch(table, on),
   flush: () => backend.flush(),
+  setEndpointAddress: (address) => backend.setEndpointAddress(address),
   checkpoint: () => backend.checkpoint(),
   close: () => backend?.close(),
 };

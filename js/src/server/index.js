@@ -114,6 +114,7 @@ export async function startServer(options = {}) {
   }
   const address = server.address();
   const urlHost = address.family === "IPv6" || address.family === 6 ? `[${address.address}]` : address.address;
+  await db.setEndpointAddress(`${urlHost}:${address.port}`);
   let closing;
   return {
     server,
