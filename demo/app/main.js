@@ -17,6 +17,7 @@ let source = null;
 let choice = null;
 let serverInfo = null;
 let stopWatching = () => {};
+let stopStorageChange = () => {};
 let current = null; // the mounted view's controller
 let currentHash = null;
 let pendingFlash = null;
@@ -26,6 +27,10 @@ const ctx = {
   run: (operation, input) => source.execute(operation, input),
   get sourceId() {
     return source.kind === "endpoint" ? source.url : "browser";
+  },
+  /** This tab's sync (the in-page source's SyncController), or null on an endpoint. */
+  get sync() {
+    return source?.sync ?? null;
   },
   navigate(hash) {
     if (location.hash === hash) route();
@@ -102,6 +107,8 @@ function route() {
 async function useSource(next) {
   stopWatching();
   stopWatching = () => {};
+  stopStorageChange();
+  stopStorageChange = () => {};
   await source?.close();
   source = null;
   choice = next;
@@ -120,9 +127,14 @@ async function useSource(next) {
     );
     return;
   }
-  sourceButton.querySelector(".source-name").textContent = source.title;
-  noticeSlot.replaceChildren(sourceNotice(source, serverInfo));
+  const showSource = () => {
+    sourceButton.querySelector(".source-name").textContent = source.title;
+    noticeSlot.replaceChildren(sourceNotice(source, serverInfo));
+  };
+  showSource();
   stopWatching = source.watch(() => current?.refresh?.());
+  // A tab that followed another tab's durable database takes it over when that tab closes.
+  stopStorageChange = source.onStorageChange?.(showSource) ?? (() => {});
   current = null;
   currentHash = null;
   route();

@@ -1,8 +1,9 @@
 // Every page of the console: a hash pattern, the sidebar entry it belongs to, and its view.
-// A new panel (sync, when it exists) is one entry here and one link in index.html's sidebar.
+// A new panel is one entry here and one link in index.html's sidebar.
 import { mountCreateTable } from "./views/create-table.js";
 import { mountItemEditor } from "./views/item-editor.js";
 import { mountPartiql } from "./views/partiql.js";
+import { mountSyncPanel } from "./views/sync-panel.js";
 import { mountTablePage } from "./views/table-page.js";
 import { mountTablesList } from "./views/tables-list.js";
 
@@ -27,6 +28,7 @@ export const ROUTES = [
     mount: (main, ctx, [name, page]) => mountTablePage(main, ctx, { name, page: page ?? "overview" }),
   },
   { pattern: /^#\/partiql$/, nav: "partiql", mount: (main, ctx) => mountPartiql(main, ctx) },
+  { pattern: /^#\/sync$/, nav: "sync", mount: (main, ctx) => mountSyncPanel(main, ctx) },
 ];
 
 export const DEFAULT_HASH = "#/tables";

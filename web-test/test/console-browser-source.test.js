@@ -1,8 +1,8 @@
 // Console scenario: switch the data source to "This browser". ShoalDB then runs in the page;
 // durable storage is tried (OPFS, then IndexedDB) and, where the package does not have it yet,
-// the console says it keeps the tables in memory and why, and that other tabs do not see them.
-// Tables and items made this way never reach the server. A second tab, while the first holds the
-// durable database, is told so.
+// the console says it keeps the tables in memory and why. Tables and items made this way never
+// reach the server. A second tab, while the first holds the durable database, follows it through
+// sync and says so (console-browser-tabs.test.js has the two tabs editing).
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import { gridObjects, startConsole } from "../console-harness.js";
@@ -35,7 +35,7 @@ test("the in-page database: storage notice, a table and an item, nothing sent to
   } else {
     assert.ok(["OPFS", "IndexedDB"].includes(storage), storage);
   }
-  assert.match(await notice.textContent(), /sync between tabs \(BroadcastChannel\) is not built yet/);
+  assert.match(await notice.textContent(), /a new table reaches other tabs with its first item/);
   await page.getByText("No tables yet").waitFor();
 
   await page.getByRole("link", { name: "Create table" }).first().click();
@@ -63,13 +63,15 @@ test("the in-page database: storage notice, a table and an item, nothing sent to
     await app.screenshot(page, "browser-source-after-reload");
   } else {
     await page.locator("table.grid td", { hasText: "here" }).waitFor();
-    // A durable database is one tab's at a time: a second tab does not hang waiting for it,
-    // it opens the next storage and says why.
-    const second = await app.open("#/tables");
-    await second.locator(".source-name", { hasText: /^This browser \(/ }).waitFor();
-    assert.notEqual(await second.locator(".source-name").textContent(), `This browser (${storage})`);
-    await second.getByText(`Why not ${storage}`, { exact: false }).click();
-    assert.match(await second.locator("#source-notice").textContent(), /open in another tab/);
+    // A durable database is one tab's at a time: a second tab does not hang waiting for it, it
+    // keeps a copy in memory that syncs with the first tab, and says so.
+    const second = await app.open("#/tables/Local/items");
+    await second.locator(".source-name", { hasText: `This browser (synced with ${storage})` }).waitFor();
+    assert.match(
+      await second.locator("#source-notice").textContent(),
+      new RegExp(`synced with the tab that holds the ${storage} database`),
+    );
+    await second.locator("table.grid td", { hasText: "here" }).waitFor();
     await app.screenshot(second, "browser-source-second-tab");
   }
   app.assertNoProblems();

@@ -1,5 +1,5 @@
 // What the banner under the top bar says about the data source: where the tables live, whether
-// they survive a reload, and whether other tabs' changes show here.
+// they survive a reload, and how other tabs' changes reach this one.
 import { h } from "../dom.js";
 import { noticeBox } from "./alerts.js";
 
@@ -23,13 +23,24 @@ export function sourceNotice(source, serverInfo) {
     );
   }
   const parts = [];
-  if (source.storage === "memory") {
+  if (source.heldBy) {
+    parts.push(
+      h(
+        "p",
+        {},
+        h("strong", {}, `This browser, synced with the tab that holds the ${source.heldBy} database. `),
+        `Another tab of the console has it open (one tab at a time may write it), so this tab keeps a copy in `,
+        "memory and the two sync over BroadcastChannel: edits in either show in both. When that tab closes, ",
+        "this one takes the database over.",
+      ),
+    );
+  } else if (source.storage === "memory") {
     parts.push(
       h(
         "p",
         {},
         h("strong", {}, "This browser, in memory. "),
-        "ShoalDB runs in this page and its tables are gone when the tab closes or reloads.",
+        "ShoalDB runs in this page and its tables are gone when the last tab of the console closes.",
       ),
     );
   } else {
@@ -38,7 +49,7 @@ export function sourceNotice(source, serverInfo) {
         "p",
         {},
         h("strong", {}, `This browser, in ${source.storage}. `),
-        "ShoalDB runs in this page; its tables survive a reload.",
+        "ShoalDB runs in this page; its tables survive a reload. Other tabs of the console sync with this one.",
       ),
     );
   }
@@ -50,7 +61,7 @@ export function sourceNotice(source, serverInfo) {
         h(
           "summary",
           {},
-          source.storage === "memory"
+          source.storage === "memory" && !source.heldBy
             ? "Why not durable storage?"
             : `Why not ${source.refused.map((r) => r.label).join(" or ")}?`,
         ),
@@ -61,10 +72,10 @@ export function sourceNotice(source, serverInfo) {
   parts.push(
     h(
       "p",
-      {},
-      source.storage === "memory" ? "Each tab has its own database: changes" : "Changes",
-      " made in another tab do not show here: sync between tabs (BroadcastChannel) is not built yet.",
+      { class: "muted" },
+      "Sync carries item writes: a new table reaches other tabs with its first item, and deleting a table is not synced. ",
+      h("a", { href: "#/sync" }, "Sync panel"),
     ),
   );
-  return noticeBox(source.storage === "memory" ? "warning" : "info", null, ...parts);
+  return noticeBox(source.storage === "memory" && !source.heldBy ? "warning" : "info", null, ...parts);
 }
