@@ -7,6 +7,7 @@ import { covers } from "./tab-database.js";
 
 const HUB_KEY = "shoaldb-console.hub";
 const MAX_ERRORS = 20;
+const REFUSALS = new Set(["Unauthorized", "ProtocolVersion"]);
 // A hub not reached within this time gets a hint in the panel (the client keeps retrying).
 const SLOW_CONNECT_MS = 3000;
 
@@ -46,6 +47,8 @@ export class SyncController {
     this.#peerSubscriptions = [
       peer.onConflict(() => this.#notify()),
       peer.onError((error) => {
+        // A refused token or protocol shows in the hub's own part of the panel.
+        if (this.#hub && REFUSALS.has(error.code)) return this.#notify();
         this.#errors.push({ at: Date.now(), message: error.message });
         if (this.#errors.length > MAX_ERRORS) this.#errors.shift();
         this.#notify();

@@ -32,7 +32,7 @@ export function mountSyncPanel(main, ctx) {
   const hubErrorSlot = h("div", { class: "error-slot" });
   const peersSlot = h("div");
   const conflictsSlot = h("div");
-  const errorsSlot = h("div");
+  const errorsSlot = h("div", { class: "sync-errors-slot" });
   const peersCount = h("span", { class: "count" });
   const conflictsCount = h("span", { class: "count" });
   const hubForm = connectForm(sync, hubErrorSlot);
@@ -79,7 +79,7 @@ export function mountSyncPanel(main, ctx) {
     const key = JSON.stringify(data);
     if (drawn.get(slot) === key) return;
     drawn.set(slot, key);
-    slot.replaceChildren(render());
+    slot.replaceChildren(...[render()].flat());
   };
   function draw() {
     let snap;
@@ -91,12 +91,13 @@ export function mountSyncPanel(main, ctx) {
     const { peers, conflicts, errors, hub, ...tab } = snap;
     update(tabSlot, [tab, peers.length, conflicts.length], () => tabFacts(snap));
     update(hubSlot, hub, () => (hub ? hubFacts(hub, sync) : h("p", { class: "muted" }, "Not connected.")));
-    hubForm.element.hidden = hub !== null;
+    // After a refusal the form stays, to correct the token or the URL.
+    hubForm.element.hidden = hub !== null && hub.state !== "refused" && hub.state !== "failed";
     peersCount.textContent = `(${peers.length})`;
     update(peersSlot, peers, () => peersTable(snap));
     conflictsCount.textContent = `(${conflicts.length})`;
     update(conflictsSlot, conflicts, () => conflictsTable(snap));
-    update(errorsSlot, errors, () => (errors.length ? errorsCard(errors, sync) : ""));
+    update(errorsSlot, errors, () => (errors.length ? errorsCard(errors, sync) : []));
   }
 
   draw();
@@ -134,17 +135,30 @@ function tabFacts(snap) {
 }
 
 function hubFacts(hub, sync) {
+  const forget = (label) =>
+    h("button", { type: "button", class: "secondary", onclick: () => sync.disconnectHub() }, label);
+  if (hub.state === "refused" || hub.state === "failed") {
+    // The form below stays, to correct the token or the URL.
+    return h(
+      "div",
+      { class: "stack" },
+      errorAlert(new Error(hub.error), {
+        title: hub.state === "refused" ? "The hub did not accept this tab" : "Could not connect to the hub",
+      }),
+      h(
+        "p",
+        { class: "inline" },
+        h("span", { class: `badge badge-bad`, "data-testid": "hub-state" }, HUB_STATES[hub.state][1]),
+        h("code", {}, hub.url),
+        forget("Forget this hub"),
+      ),
+    );
+  }
   const [tone, label] = HUB_STATES[hub.state];
-  const disconnect = h(
-    "button",
-    { type: "button", class: "secondary", onclick: () => sync.disconnectHub() },
-    "Disconnect",
-  );
   const access = (value) => (value === null ? "—" : value === "*" ? "Every table" : value.join(", ") || "No table");
   return h(
     "div",
     { class: "stack" },
-    hub.error ? errorAlert(new Error(hub.error), { title: "The hub did not accept this tab" }) : null,
     hub.state === "unreachable"
       ? noticeBox("warning", null, h("p", {}, `No answer from ${hub.url} yet. Is the hub running? Retrying…`))
       : null,
@@ -155,7 +169,7 @@ function hubFacts(hub, sync) {
       ["May read", access(hub.read)],
       ["May write", access(hub.write)],
     ]),
-    h("div", { class: "actions left" }, disconnect),
+    h("div", { class: "actions left" }, forget("Disconnect")),
   );
 }
 
