@@ -73,9 +73,8 @@ test("two tabs on the in-page database: edits in one appear in the other", async
   // Each tab's sync panel lists the other as a peer that has all of its changes.
   await b.goto(`${app.url}#/sync`);
   const peers = b.getByRole("table", { name: "Peers" });
-  await peers.locator("tr", { hasText: "Another tab (BroadcastChannel)" }).locator(".badge", { hasText: "Yes" }).waitFor({
-    timeout: CONVERGE_MS,
-  });
+  const otherTab = peers.locator("tr", { hasText: "Another tab (BroadcastChannel)" });
+  await otherTab.locator(".badge", { hasText: "Yes" }).waitFor({ timeout: CONVERGE_MS });
   await b.getByTestId("pending").getByText("None: every peer has this tab's changes").waitFor({ timeout: CONVERGE_MS });
   await app.screenshot(b, "browser-tabs-sync-panel");
 

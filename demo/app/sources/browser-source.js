@@ -32,7 +32,8 @@ export async function browserSource() {
       continue;
     }
     try {
-      const db = await ShoalDB.open({ storage, name: DATABASE_NAME, lockTimeoutMs: LOCK_TIMEOUT_MS, sync: syncOptions });
+      const options = { storage, name: DATABASE_NAME, lockTimeoutMs: LOCK_TIMEOUT_MS, sync: syncOptions };
+      const db = await ShoalDB.open(options);
       return makeSource(new TabDatabase(db, { storage: label }), sync, refused);
     } catch (error) {
       if (isHeldByAnotherTab(error)) {

@@ -73,7 +73,8 @@ export function sourceNotice(source, serverInfo) {
     h(
       "p",
       { class: "muted" },
-      "Sync carries item writes: a new table reaches other tabs with its first item, and deleting a table is not synced. ",
+      "Sync carries item writes: a new table reaches other tabs with its first item, ",
+      "and deleting a table is not synced. ",
       h("a", { href: "#/sync" }, "Sync panel"),
     ),
   );

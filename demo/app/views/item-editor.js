@@ -7,6 +7,7 @@ import { JsonSyntaxError, itemFromPlainText, plainTextFromItem } from "../items/
 import { keysOf, primaryKeyOf, sameValue } from "../items/table-shape.js";
 import { describeTable, tableHref } from "../tables.js";
 import { errorAlert, noticeBox, showIn } from "../ui/alerts.js";
+import { submitsOnCtrlEnter } from "../ui/code-input.js";
 import { confirmDialog } from "../ui/dialog.js";
 import { card, loading, pageHeader } from "../ui/page.js";
 
@@ -121,12 +122,7 @@ export function mountItemEditor(main, ctx, { name, key }) {
       setText(current);
       if (unchanged) savedText = textarea.value;
     });
-    textarea.addEventListener("keydown", (event) => {
-      if (event.key === "Enter" && (event.ctrlKey || event.metaKey)) {
-        event.preventDefault();
-        form.requestSubmit();
-      }
-    });
+    submitsOnCtrlEnter(textarea);
     form.addEventListener("submit", (event) => {
       event.preventDefault();
       submit();

@@ -4,32 +4,23 @@ import { field, h } from "../dom.js";
 import { formatCount } from "../items/format.js";
 import { listTableNames } from "../tables.js";
 import { errorAlert, showIn } from "../ui/alerts.js";
+import { codeArea, parseJsonField } from "../ui/code-input.js";
 import { itemsGrid } from "../ui/items-grid.js";
 import { card, loading, pageHeader } from "../ui/page.js";
-import { FormError } from "./query-builder.js";
 
 const remembered = { statement: "", parameters: "" };
 
 export function mountPartiql(main, ctx) {
-  const statement = h("textarea", {
-    class: "code",
-    rows: "6",
-    spellcheck: "false",
+  const statement = codeArea({
+    rows: 6,
     value: remembered.statement,
     placeholder: 'SELECT * FROM "Music" WHERE "Artist" = \'Arvo Pärt\'',
-    oninput: (event) => {
-      remembered.statement = event.target.value;
-    },
+    onInput: (text) => (remembered.statement = text),
   });
-  const parameters = h("textarea", {
-    class: "code",
-    rows: "2",
-    spellcheck: "false",
+  const parameters = codeArea({
     value: remembered.parameters,
     placeholder: '[{"S": "Arvo Pärt"}]',
-    oninput: (event) => {
-      remembered.parameters = event.target.value;
-    },
+    onInput: (text) => (remembered.parameters = text),
   });
   const run = h("button", { type: "submit", class: "primary" }, "Run");
   const form = h(
@@ -95,7 +86,13 @@ export function mountPartiql(main, ctx) {
     event.preventDefault();
     const input = { Statement: statement.value };
     try {
-      if (parameters.value.trim() !== "") input.Parameters = parseParameters(parameters.value);
+      if (parameters.value.trim() !== "") {
+        input.Parameters = parseJsonField(parameters.value, {
+          name: "The parameter list",
+          shape: "list",
+          example: '[{"S": "a"}] (DynamoDB values, one per ?)',
+        });
+      }
     } catch (error) {
       showIn(results, errorAlert(error));
       return;
@@ -103,12 +100,6 @@ export function mountPartiql(main, ctx) {
     execute(input);
   });
   nextButton.addEventListener("click", () => execute({ ...lastInput, NextToken: nextToken }));
-  statement.addEventListener("keydown", (event) => {
-    if (event.key === "Enter" && (event.ctrlKey || event.metaKey)) {
-      event.preventDefault();
-      form.requestSubmit();
-    }
-  });
 
   async function loadTables() {
     try {
@@ -144,19 +135,6 @@ export function mountPartiql(main, ctx) {
   loadTables();
   statement.focus();
   return { refresh: loadTables };
-}
-
-function parseParameters(text) {
-  let value;
-  try {
-    value = JSON.parse(text);
-  } catch (error) {
-    throw new FormError(`The parameters are not valid JSON: ${error.message}`);
-  }
-  if (!Array.isArray(value)) {
-    throw new FormError('The parameters are a JSON list of DynamoDB values, such as [{"S": "a"}].');
-  }
-  return value;
 }
 
 function isSelect(statement) {

@@ -4,9 +4,10 @@
 import { field, h, select, uid } from "../dom.js";
 import { typeName } from "../items/format.js";
 import { queryTargets } from "../items/table-shape.js";
+import { codeArea, FormError, parseJsonField } from "../ui/code-input.js";
 
-const SORT_OPS = [
-  ["=", "Equal to"],
+const EQUAL = ["=", "Equal to"];
+const ORDERED = [
   ["<", "Less than"],
   ["<=", "Less than or equal to"],
   [">", "Greater than"],
@@ -14,15 +15,12 @@ const SORT_OPS = [
   ["between", "Between"],
   ["begins_with", "Begins with"],
 ];
+// A sort-key condition has only these; a filter has every comparison.
+const SORT_OPS = [EQUAL, ...ORDERED];
 const FILTER_OPS = [
-  ["=", "Equal to"],
+  EQUAL,
   ["<>", "Not equal to"],
-  ["<", "Less than"],
-  ["<=", "Less than or equal to"],
-  [">", "Greater than"],
-  [">=", "Greater than or equal to"],
-  ["between", "Between"],
-  ["begins_with", "Begins with"],
+  ...ORDERED,
   ["contains", "Contains"],
   ["not_contains", "Does not contain"],
   ["exists", "Exists"],
@@ -34,14 +32,6 @@ const FILTER_TYPES = [
   ["BOOL", "Boolean"],
   ["NULL", "Null"],
 ];
-
-/** A user mistake found before sending (not a DynamoDB error): shown as the console's own. */
-export class FormError extends Error {
-  constructor(message) {
-    super(message);
-    this.name = "Invalid input";
-  }
-}
 
 export function emptyQueryState() {
   return {
@@ -286,19 +276,8 @@ export function queryBuilder(table, state, { onRun, onReset }) {
   }
 
   function expressionFields() {
-    const area = (key, label, hint, rows = 2) => {
-      const textarea = h("textarea", {
-        rows: String(rows),
-        spellcheck: "false",
-        class: "code",
-        value: state.expr[key],
-        oninput: (event) => {
-          state.expr[key] = event.target.value;
-        },
-        onkeydown: ctrlEnterSubmits,
-      });
-      return field(label, textarea, hint);
-    };
+    const area = (key, label, hint, rows = 2) =>
+      field(label, codeArea({ rows, value: state.expr[key], onInput: (text) => (state.expr[key] = text) }), hint);
     return h(
       "div",
       { class: "builder-row expressions" },
@@ -310,13 +289,6 @@ export function queryBuilder(table, state, { onRun, onReset }) {
       area("names", "ExpressionAttributeNames", 'JSON, optional; e.g. {"#pk": "artist"}', 3),
       area("values", "ExpressionAttributeValues", 'DynamoDB JSON, optional; e.g. {":pk": {"S": "Arvo Pärt"}}', 3),
     );
-  }
-
-  function ctrlEnterSubmits(event) {
-    if (event.key === "Enter" && (event.ctrlKey || event.metaKey)) {
-      event.preventDefault();
-      form.requestSubmit();
-    }
   }
 
   function switchExpressionMode(on) {
@@ -391,8 +363,9 @@ export function queryBuilder(table, state, { onRun, onReset }) {
     if (state.mode === "query" && key.trim()) input.KeyConditionExpression = key.trim();
     if (filter.trim()) input.FilterExpression = filter.trim();
     if (projection.trim()) input.ProjectionExpression = projection.trim();
-    if (names.trim()) input.ExpressionAttributeNames = parseJsonObject(names, "ExpressionAttributeNames");
-    if (values.trim()) input.ExpressionAttributeValues = parseJsonObject(values, "ExpressionAttributeValues");
+    const object = (name, text) => parseJsonField(text, { name, shape: "object" });
+    if (names.trim()) input.ExpressionAttributeNames = object("ExpressionAttributeNames", names);
+    if (values.trim()) input.ExpressionAttributeValues = object("ExpressionAttributeValues", values);
     return { operation: state.mode === "query" ? "Query" : "Scan", input };
   }
 
@@ -450,19 +423,6 @@ function typed(type, text) {
     default:
       return { S: text };
   }
-}
-
-function parseJsonObject(text, name) {
-  let value;
-  try {
-    value = JSON.parse(text);
-  } catch (error) {
-    throw new FormError(`${name} is not valid JSON: ${error.message}`);
-  }
-  if (value === null || typeof value !== "object" || Array.isArray(value)) {
-    throw new FormError(`${name} must be a JSON object.`);
-  }
-  return value;
 }
 
 /** A placeholder map as one line of JSON for the expression fields ("" when there is none). */

@@ -116,7 +116,8 @@ export function mountSyncPanel(main, ctx) {
 function tabFacts(snap) {
   const storage =
     snap.storage === "memory" && snap.heldBy
-      ? `Memory, synced with the tab that holds the ${snap.heldBy} database (this tab takes it over when that tab closes)`
+      ? `Memory, synced with the tab that holds the ${snap.heldBy} database ` +
+        "(this tab takes it over when that tab closes)"
       : snap.storage === "memory"
         ? "Memory (lost when the tab closes)"
         : `${snap.storage} (durable)`;
@@ -215,7 +216,14 @@ function peersTable(snap) {
       "No peers yet. Open the console in another tab of this browser, or connect to a hub.",
     );
   }
-  const columns = ["Peer site id", "Connection", "Has this tab's changes", "Units sent", "Batches received", "Bytes sent"];
+  const columns = [
+    "Peer site id",
+    "Connection",
+    "Has this tab's changes",
+    "Units sent",
+    "Batches received",
+    "Bytes sent",
+  ];
   return gridTable(
     "Peers",
     columns,
@@ -276,7 +284,9 @@ function errorsCard(errors, sync) {
       errors
         .slice()
         .reverse()
-        .map((e) => h("li", {}, h("small", { class: "muted" }, new Date(e.at).toLocaleTimeString("en-US")), " ", e.message)),
+        .map((e) =>
+          h("li", {}, h("small", { class: "muted" }, new Date(e.at).toLocaleTimeString("en-US")), " ", e.message),
+        ),
     ),
   );
 }
@@ -318,14 +328,17 @@ function gridTable(label, columns, rows, numeric = []) {
       h(
         "tbody",
         {},
-        rows.map((cells) => h("tr", {}, cells.map((c, i) => h("td", { class: numeric.includes(i) ? "num" : null }, c)))),
+        rows.map((cells) =>
+          h("tr", {}, cells.map((c, i) => h("td", { class: numeric.includes(i) ? "num" : null }, c))),
+        ),
       ),
     ),
   );
 }
 
 function num(value) {
-  return value === undefined ? h("span", { class: "muted" }, "—") : typeof value === "number" ? formatCount(value) : value;
+  if (value === undefined) return h("span", { class: "muted" }, "—");
+  return typeof value === "number" ? formatCount(value) : value;
 }
 
 /** An item key as "name: value" pairs. */
