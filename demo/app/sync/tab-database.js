@@ -81,7 +81,10 @@ export class TabDatabase {
       this.storage = this.heldBy;
       this.heldBy = null;
       for (const handler of [...this.#switchHandlers]) handler();
+      const memorySite = memory.sync.site;
       await memory.close();
+      // The memory copy will not come back: units need not be kept for it.
+      await durable.sync.forgetPeer(memorySite).catch(() => {});
       return true;
     } finally {
       this.#gate = null;
