@@ -64,6 +64,20 @@ export async function startConsole() {
   };
 }
 
+/**
+ * Switches a page to the in-page database ("This browser") through the data source dialog, as a
+ * person does; the choice is remembered, so tabs opened later use it too. Resolves to the storage
+ * the page got ("OPFS", "IndexedDB", "memory", ...), as the source button shows it.
+ */
+export async function useBrowserSource(page) {
+  await page.getByRole("button", { name: /Data source/ }).click();
+  const dialog = page.getByRole("dialog", { name: "Data source" });
+  await dialog.getByLabel(/This browser/).check();
+  await dialog.getByRole("button", { name: "Use this source" }).click();
+  await page.locator(".source-name", { hasText: /^This browser \(/ }).waitFor();
+  return (await page.locator(".source-name").textContent()).match(/\((.*)\)/)[1];
+}
+
 /** Every item of a table, through Scan's pages, sorted by their JSON (for comparisons). */
 export async function scanAll(db, TableName) {
   const items = [];

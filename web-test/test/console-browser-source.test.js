@@ -5,7 +5,7 @@
 // sync and says so (console-browser-tabs.test.js has the two tabs editing).
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
-import { gridObjects, startConsole } from "../console-harness.js";
+import { gridObjects, startConsole, useBrowserSource } from "../console-harness.js";
 
 let app;
 before(async () => {
@@ -19,12 +19,7 @@ test("the in-page database: storage notice, a table and an item, nothing sent to
   const posts = [];
   page.on("request", (request) => request.method() === "POST" && posts.push(request.url()));
 
-  await page.getByRole("button", { name: /Data source/ }).click();
-  const dialog = page.getByRole("dialog", { name: "Data source" });
-  await dialog.getByLabel(/This browser/).check();
-  await dialog.getByRole("button", { name: "Use this source" }).click();
-  await page.locator(".source-name", { hasText: /^This browser \(/ }).waitFor();
-  const storage = (await page.locator(".source-name").textContent()).match(/\((.*)\)/)[1];
+  const storage = await useBrowserSource(page);
   const notice = page.locator("#source-notice");
   if (storage === "memory") {
     // Today's package: durable storage is refused, the console says so and why.

@@ -5,7 +5,7 @@
 // takes the durable database over, and what it wrote after that survives its own reload.
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
-import { gridObjects, startConsole } from "../console-harness.js";
+import { gridObjects, startConsole, useBrowserSource } from "../console-harness.js";
 
 let app;
 before(async () => {
@@ -29,12 +29,7 @@ async function createItem(page, json, message = "The item was created.") {
 
 test("two tabs on the in-page database: edits in one appear in the other", async () => {
   const a = await app.open("#/tables");
-  await a.getByRole("button", { name: /Data source/ }).click();
-  const dialog = a.getByRole("dialog", { name: "Data source" });
-  await dialog.getByLabel(/This browser/).check();
-  await dialog.getByRole("button", { name: "Use this source" }).click();
-  await a.locator(".source-name", { hasText: /^This browser \(/ }).waitFor();
-  const storage = (await a.locator(".source-name").textContent()).match(/\((.*)\)/)[1];
+  const storage = await useBrowserSource(a);
   assert.ok(["OPFS", "IndexedDB"].includes(storage), `the first tab holds a durable database, not ${storage}`);
 
   await a.goto(`${app.url}#/tables/new`);

@@ -6,7 +6,7 @@
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import { runHub } from "../../js/src/sync/hub.js";
-import { createTable, startConsole } from "../console-harness.js";
+import { createTable, startConsole, useBrowserSource } from "../console-harness.js";
 
 const TOKEN = "console-test-token";
 const CONVERGE_MS = 8000; // sync over loopback is immediate; the machine may be busy
@@ -25,11 +25,7 @@ const hubDb = (operation, input) => hub.db.execute(operation, input);
 
 test("sync panel: connect to a hub, see the peer, pending changes and a resolved conflict", async () => {
   const page = await app.open("#/tables/new");
-  await page.getByRole("button", { name: /Data source/ }).click();
-  const dialog = page.getByRole("dialog", { name: "Data source" });
-  await dialog.getByLabel(/This browser/).check();
-  await dialog.getByRole("button", { name: "Use this source" }).click();
-  await page.locator(".source-name", { hasText: /^This browser \(/ }).waitFor();
+  await useBrowserSource(page);
 
   // The same table on both sides, then writes of t1's state that do not see each other.
   await page.getByLabel("Table name").fill("Tasks");
