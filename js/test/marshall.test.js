@@ -179,6 +179,10 @@ describe("unmarshall", () => {
   test("malformed attribute values are rejected", () => {
     assert.throws(() => unmarshallValue({ S: "a", N: "1" }), /exactly one type key/);
     assert.throws(() => unmarshallValue({ X: 1 }), /unknown attribute value type/);
+    // Only own keys count: an inherited enumerable key neither adds a type nor hides the real one.
+    const inherits = Object.create({ N: "1" }, { S: { value: "a", enumerable: true } });
+    assert.equal(unmarshallValue(inherits), "a");
+    assert.throws(() => unmarshallValue(Object.create({ S: "a" })), /exactly one type key, got \[\]/);
     assert.throws(() => unmarshallValue({ B: "not base64!" }), /Invalid base64/);
     assert.throws(() => unmarshall([]), /expected an object of attribute values/);
   });
@@ -263,6 +267,18 @@ describe("decimal helpers", () => {
     assert.equal(safeNumber("1.234567890123456"), undefined);
     assert.equal(safeNumber("1E-130"), 1e-130);
     assert.equal(safeNumber("9.9999999999999E+125"), undefined); // integer-valued, beyond 2^53
+  });
+
+  test("safeNumber's short-integer shortcut agrees with the full parse at its edges", () => {
+    assert.equal(safeNumber("999999999999999"), 999999999999999); // 15 digits: the shortcut
+    assert.equal(safeNumber("-999999999999999"), -999999999999999);
+    assert.equal(safeNumber("9007199254740991"), 9007199254740991); // 16 digits: parsed, still safe
+    assert.equal(safeNumber("9007199254740993"), undefined);
+    assert.equal(safeNumber("-9007199254740993"), undefined);
+    assert.equal(safeNumber("0"), 0);
+    assert.equal(safeNumber("-0"), 0);
+    assert.equal(safeNumber("007"), 7);
+    assert.equal(safeNumber("1x"), undefined);
   });
 
   test("decimalToBigInt", () => {

@@ -2,6 +2,7 @@
 // number string survives conversion to a JS number, and its exact integer value as a bigint.
 
 const NUMBER_PATTERN = /^([+-]?)(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d+))?$/;
+const SHORT_INTEGER = /^-?[1-9]\d{0,14}$/;
 
 /**
  * A decimal string as sign, significant digits (no leading or trailing zeros) and exponent, so
@@ -33,6 +34,8 @@ export function isDecimalString(text) {
  * Otherwise undefined.
  */
 export function safeNumber(text) {
+  // Most numbers are small integers, and those of at most 15 digits are always exact: no parse.
+  if (SHORT_INTEGER.test(text)) return Number(text);
   const parsed = parseDecimal(text);
   if (parsed === null) return undefined;
   if (parsed.digits === "") return 0;

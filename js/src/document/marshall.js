@@ -52,11 +52,7 @@ export function unmarshallValue(attribute, options = {}) {
   if (attribute === null || typeof attribute !== "object") {
     throw new TypeError(`unmarshall: expected an attribute value, got ${describe(attribute)}`);
   }
-  const keys = Object.keys(attribute);
-  if (keys.length !== 1) {
-    throw new TypeError(`unmarshall: an attribute value has exactly one type key, got ${JSON.stringify(keys)}`);
-  }
-  const type = keys[0];
+  const type = soleKey(attribute) ?? checkedSoleKey(attribute);
   const v = attribute[type];
   switch (type) {
     case "S":
@@ -83,6 +79,26 @@ export function unmarshallValue(attribute, options = {}) {
   }
 }
 
+// The one own key of an attribute value, found without allocating (unmarshall runs once per
+// value of every item read, so Object.keys' array per value shows in profiles); undefined when
+// there is not exactly one, or an inherited key interferes: checkedSoleKey then decides.
+function soleKey(attribute) {
+  let type;
+  for (const key in attribute) {
+    if (type !== undefined || !Object.hasOwn(attribute, key)) return undefined;
+    type = key;
+  }
+  return type;
+}
+
+function checkedSoleKey(attribute) {
+  const keys = Object.keys(attribute);
+  if (keys.length !== 1) {
+    throw new TypeError(`unmarshall: an attribute value has exactly one type key, got ${JSON.stringify(keys)}`);
+  }
+  return keys[0];
+}
+
 function toNumber(text, options) {
   if (!options.wrapNumbers) {
     const number = safeNumber(text);
@@ -93,9 +109,7 @@ function toNumber(text, options) {
 
 function fromMap(wireMap, options) {
   const result = {};
-  for (const [name, attribute] of Object.entries(wireMap)) {
-    setOwn(result, name, unmarshallValue(attribute, options));
-  }
+  for (const name of Object.keys(wireMap)) setOwn(result, name, unmarshallValue(wireMap[name], options));
   return result;
 }
 
