@@ -3,7 +3,7 @@
 // worker, on each storage it has. Rounds interleave: every round runs every system on every
 // storage, the systems' order rotating; the table shows medians and ShoalDB against the best peer
 // on the same storage. See run.sh.
-import { mkdir, writeFile } from "node:fs/promises";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
@@ -74,12 +74,14 @@ try {
   if (process.env.DEBUG) page.on("console", (message) => console.log(`console: ${message.text()}`));
   await page.goto(`${site.url}/bench/index.html`);
   await page.waitForFunction(() => window.benchReady === true);
+  const debug = Boolean(process.env.DEBUG);
   const runSystem = (system, storage, name) =>
     Promise.race([
-      page.evaluate(([a, b, c, d]) => window.runSystem(a, b, c, d), [system, storage, name, Boolean(process.env.DEBUG)]),
-      new Promise((_, reject) =>
-        setTimeout(() => reject(new Error(`${system} on ${storage}: no answer in ${TASK_TIMEOUT_MS} ms`)), TASK_TIMEOUT_MS).unref(),
-      ),
+      page.evaluate(([a, b, c, d]) => window.runSystem(a, b, c, d), [system, storage, name, debug]),
+      new Promise((_, reject) => {
+        const message = `${system} on ${storage}: no answer in ${TASK_TIMEOUT_MS} ms`;
+        setTimeout(() => reject(new Error(message)), TASK_TIMEOUT_MS).unref();
+      }),
     ]);
   for (let round = 0; round < ROUNDS; round += 1) {
     for (const storage of storages) {
@@ -90,7 +92,8 @@ try {
         for (const [phase, value] of Object.entries(ms)) {
           ((((times[storage.id] ??= {})[system.id] ??= {})[phase] ??= [])).push(value);
         }
-        console.log(`round ${round + 1}/${ROUNDS} ${storage.label} ${system.label}: ${((Date.now() - started) / 1000).toFixed(1)} s`);
+        const seconds = ((Date.now() - started) / 1000).toFixed(1);
+        console.log(`round ${round + 1}/${ROUNDS} ${storage.label} ${system.label}: ${seconds} s`);
       }
     }
   }
@@ -98,7 +101,9 @@ try {
   console.log(`\n${report}`);
   await mkdir(OUT, { recursive: true });
   await writeFile(join(OUT, "results.md"), `${report}\n`);
-  if (problems.length) console.log(`page errors: ${problems.join("\n")}`);
+  if (problems.length) console.log(`page errors that failed no run: ${problems.join("; ")}`);
+  const load = (await readFile("/proc/loadavg", "utf8")).split(" ").slice(0, 3).join(" ");
+  console.log(`bench/browser: load average after the run: ${load}`);
 } finally {
   await browser.close();
   await site.close();
@@ -154,11 +159,20 @@ function table() {
   lines.push(
     "",
     `Cells: median ms of ${ROUNDS} round(s) (lower is better); each round runs every system on every storage in a ` +
-      "fresh worker, the systems' order rotating. ShoalDB ÷ best peer: median over rounds of the fastest peer's ms on " +
-      "that storage divided by ShoalDB's (> 1: ShoalDB faster). Durable rows run relaxed durability everywhere.",
+      "fresh worker, the systems' order rotating. ShoalDB ÷ best peer: median over rounds of the fastest peer's " +
+      "ms on that storage divided by ShoalDB's (> 1: ShoalDB faster). Durable rows run relaxed durability everywhere.",
   );
+  const closes = storages
+    .filter((s) => s.id !== "memory")
+    .flatMap((s) =>
+      systems
+        .filter((sys) => times[s.id]?.[sys.id]?.close)
+        .map((sys) => `${sys.label} ${s.label} ${cell(median(times[s.id][sys.id].close))}`),
+    );
+  if (closes.length) lines.push(`Of the reopen row, close() took (ms): ${closes.join(", ")}.`);
   if (sameAsMemory.length) {
-    lines.push(`ShoalDB's reads on durable storage ÷ the same on memory (1.00 = memory speed): ${sameAsMemory.join("; ")}.`);
+    const list = sameAsMemory.join("; ");
+    lines.push(`ShoalDB's reads on durable storage ÷ the same on memory (1.00 = memory speed): ${list}.`);
   }
   return lines.join("\n");
 }

@@ -3,7 +3,7 @@
 import { runWorkload } from "./workload.js";
 
 self.onmessage = async ({ data: { system, storage, name, debug } }) => {
-  self.benchDebug = debug;
+  globalThis.benchDebug = debug;
   try {
     const module = await import(`/bench/system-${system}.js`);
     await module.warm();
