@@ -36,7 +36,7 @@ const PHASES = [
   { id: "get", label: `${fmt(COUNTS.gets)} point gets` },
   { id: "range", label: `${fmt(COUNTS.ranges)} range queries of 50` },
   { id: "index", label: `${fmt(COUNTS.indexQueries)} index queries of 50` },
-  { id: "update", label: `${fmt(COUNTS.updates)} updates (n + 1)` },
+  { id: "update", label: `${fmt(COUNTS.updates)} updates (read-modify-write of n)` },
   { id: "readAll", label: `read all ${fmt(COUNTS.items)}` },
   { id: "reopen", label: `close, reopen, count, ${fmt(COUNTS.reopenGets)} gets`, durableOnly: true },
 ];
