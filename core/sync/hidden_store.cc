@@ -43,6 +43,31 @@ size_t HiddenStore::size() const {
   return n;
 }
 
+size_t HiddenStore::collect(const TombstoneCut& cut) {
+  size_t dropped = 0;
+  for (auto t = tables_.begin(); t != tables_.end();) {
+    Entries& entries = t->second;
+    for (auto e = entries.begin(); e != entries.end();) {
+      HiddenState& h = e->second;
+      for (auto r = h.removed.begin(); r != h.removed.end();) {
+        bool drop = cut.collects(r->second);
+        dropped += drop;
+        r = drop ? h.removed.erase(r) : std::next(r);
+      }
+      // An item that exists through updates only becomes one "put" at stamp zero: every write
+      // that can still arrive is newer than the delete, so both forms merge alike.
+      if (cut.collects(h.deleted)) {
+        h.deleted = Stamp{};
+        h.byUpdatesOnly = false;
+        ++dropped;
+      }
+      e = h.empty() ? entries.erase(e) : std::next(e);
+    }
+    t = entries.empty() ? tables_.erase(t) : std::next(t);
+  }
+  return dropped;
+}
+
 // varint tables; per table: bytes name, varint entries; per entry: bytes key, stamp deleted,
 // bool byUpdatesOnly, varint n removed, n x (bytes name, stamp).
 void HiddenStore::encode(std::string& out) const {

@@ -7,6 +7,7 @@
 
 #include "storage/coding.h"
 #include "sync/key_state.h"
+#include "sync/seen_matrix.h"
 
 namespace shoal::sync {
 
@@ -20,6 +21,9 @@ class HiddenStore {
   void dropTable(const std::string& table) { tables_.erase(table); }
   const std::map<std::string, Entries>& tables() const { return tables_; }
   size_t size() const;
+  // Drops every tombstone `cut` collects (item tombstones, attribute tombstones, the delete
+  // before an item that exists through updates only); returns how many.
+  size_t collect(const TombstoneCut& cut);
 
   void encode(std::string& out) const;
   static HiddenStore decode(storage::ByteReader& in);

@@ -32,6 +32,9 @@ KeyState loadKeyState(const StoredItem* item, const HiddenState* hidden, const K
   auto keyAttr = item->attributes.find(key.hash.name);
   if (keyAttr != item->attributes.end()) s.replaced = keyAttr->second.stamp;
   s.replacedByPut = !(hidden && hidden->byUpdatesOnly);
+  // An item that exists through updates only keeps its latest replace (a delete) in the hidden
+  // state; its key attributes carry a zero stamp. Files written before that kept it on the key.
+  if (!s.replacedByPut && hidden->deleted.hlc) s.replaced = hidden->deleted;
   for (const auto& [name, attr] : item->attributes)
     if (!isKeyName(key, name)) s.registers.emplace(name, Register{attr.stamp, attr.value});
   if (hidden)
@@ -87,7 +90,11 @@ void mergeDelta(KeyState& s, const KeyDelta& d, const KeySchema& key, const SawF
 std::optional<StoredItem> materialize(const KeyState& s, const Item& keyAttributes) {
   if (!s.exists()) return std::nullopt;
   StoredItem item;
-  for (const auto& [name, value] : keyAttributes) item.attributes.emplace(name, StoredAttribute{value, s.replaced});
+  // Key attributes show the latest PutItem. An item that exists through updates only shows
+  // none (a zero stamp), so the item looks the same whether or not the delete before those
+  // updates is still known here or was collected (SYNC.md, "Tombstone collection").
+  Stamp keyStamp = s.replacedByPut ? s.replaced : Stamp{};
+  for (const auto& [name, value] : keyAttributes) item.attributes.emplace(name, StoredAttribute{value, keyStamp});
   for (const auto& [name, reg] : s.registers)
     if (reg.value) item.attributes.emplace(name, StoredAttribute{*reg.value, reg.stamp});
   item.sizeBytes = itemSizeBytes(item.toItem());
@@ -101,6 +108,7 @@ HiddenState hiddenOf(const KeyState& s) {
     return h;
   }
   h.byUpdatesOnly = !s.replacedByPut;
+  if (h.byUpdatesOnly) h.deleted = s.replaced;
   for (const auto& [name, reg] : s.registers)
     if (!reg.value) h.removed.emplace(name, reg.stamp);
   return h;

@@ -11,7 +11,8 @@
 // writes holds the same state, whatever the order, duplication or batching of delivery.
 //
 // Where the state lives: what the table shows (the item; its key attributes carry the stamp
-// of the latest replace) plus the HiddenState kept by sync (what the item does not show).
+// of the latest PutItem, zero when it exists through updates only) plus the HiddenState kept by
+// sync (what the item does not show).
 #pragma once
 #include <functional>
 #include <map>
@@ -27,8 +28,8 @@ namespace shoal::sync {
 // What an item's stored form does not show. Empty for an item last written by a PutItem with
 // no attribute removed since: the common case costs nothing.
 struct HiddenState {
-  Stamp deleted;              // absent item: the DeleteItem that removed it
-  bool byUpdatesOnly = false; // present item: exists through updates made after its latest delete
+  Stamp deleted;              // the DeleteItem that removed the item (absent, or byUpdatesOnly)
+  bool byUpdatesOnly = false; // present item: exists through updates made after that delete
   std::map<std::string, Stamp> removed;  // present item: attributes removed after its latest replace
 
   bool empty() const { return deleted.hlc == 0 && !byUpdatesOnly && removed.empty(); }

@@ -71,9 +71,14 @@ TEST_CASE("A delete removes what was written before it; later updates bring the 
   CHECK(item.size() == 2);  // pk and c: a and b were written before the delete
   CHECK(item.at("c") == s("3"));
   auto stored = materialize(st, kKey);
-  CHECK(stored->attributes.at("pk").stamp == Stamp{20, 2});
+  // Through updates only: the key shows no replace; the delete is kept in the hidden state.
+  CHECK(stored->attributes.at("pk").stamp == Stamp{});
   HiddenState hidden = hiddenOf(st);
   CHECK(hidden.byUpdatesOnly);
+  CHECK(hidden.deleted == Stamp{20, 2});
+  KeyState reloaded = loadKeyState(&*stored, &hidden, pkSchema());
+  CHECK(reloaded.replaced == Stamp{20, 2});
+  CHECK_FALSE(reloaded.replacedByPut);
 
   SECTION("without the late update the item is gone and a tombstone remains") {
     KeyState gone = mergeAll({put({10, 1}, {{"a", s("1")}}), del({20, 2}), set({15, 3}, "a", "x")});

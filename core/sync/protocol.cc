@@ -62,8 +62,9 @@ bool dropMissingTables(Engine& engine, Unit& u, const TableFilter& writable, std
   return u.writes.size() != before;
 }
 
-MessageType readHeader(ByteReader& in) {
+MessageType readHeader(ByteReader& in, uint8_t* versionOut = nullptr) {
   uint8_t version = in.byte("protocol version");
+  if (versionOut) *versionOut = version;
   if (version == 0) ByteReader::fail("protocol version 0");
   if (version > kProtocolVersion)
     throw storage::DecodeError("sync protocol version " + std::to_string(version) +
@@ -81,6 +82,7 @@ std::string helloMessage(Engine& engine) {
   begin(out, MessageType::Hello, engine.replicator().site());
   storage::putVarint(out, engine.catalog().clock().last());
   engine.replicator().vector().encode(out);
+  engine.replicator().seen().encode(out);  // since version 2
   return out;
 }
 
@@ -156,6 +158,8 @@ std::string statusJson(Engine& engine) {
   w.Uint64(r.units().bytes());
   writeKey(w, "Tombstones");
   w.Uint64(r.hidden().size());
+  writeKey(w, "TombstonesCollected");
+  w.Uint64(r.tombstonesCollected());
   writeKey(w, "Peers");
   w.StartObject();
   for (const auto& [site, vector] : r.reports()) {
@@ -206,7 +210,8 @@ MessageType messageType(std::string_view message) {
 Received receiveMessage(Engine& engine, std::string_view message, int64_t nowMillis, const TableFilter& writable) {
   ByteReader in(message);
   Received r;
-  r.type = readHeader(in);
+  uint8_t version = 0;
+  r.type = readHeader(in, &version);
   r.site = in.varint("sender site");
   Replicator& rep = engine.replicator();
   engine.setTime(nowMillis);
@@ -214,7 +219,10 @@ Received receiveMessage(Engine& engine, std::string_view message, int64_t nowMil
     case MessageType::Hello: {
       r.clock = in.varint("hello clock");
       r.vector = VersionVector::decode(in);
+      SeenMatrix seen;
+      if (version >= 2) seen = SeenMatrix::decode(in);
       in.expectEnd("hello");
+      for (const auto& [site, vector] : seen.entries()) rep.noteSeen(site, vector);
       rep.noteReport(r.site, r.vector);
       break;
     }

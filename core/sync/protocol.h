@@ -1,6 +1,7 @@
 // The sync protocol's messages: what transports (BroadcastChannel, the WebSocket hub) carry
 // between peers, as bytes. The first byte is the protocol version, the second the type:
-//   Hello    varint site | varint clock | vector                  who I am and what I have
+//   Hello    varint site | varint clock | vector | seen matrix     who I am, what I have, and
+//            what every site I know of has seen (seen_matrix.h; since version 2)
 //   Changes  varint site | varint n x bytes schema | varint n x bytes unit
 //   State    varint site | varint n x bytes schema | bytes page | bytes next cursor (empty: done)
 // Changes and State carry the schemas of the tables their writes touch, so a peer creates a
@@ -20,7 +21,7 @@
 
 namespace shoal::sync {
 
-inline constexpr uint8_t kProtocolVersion = 1;
+inline constexpr uint8_t kProtocolVersion = 2;  // 2: Hello carries the seen matrix
 
 enum class MessageType : uint8_t { Hello = 1, Changes = 2, State = 3 };
 
@@ -61,7 +62,7 @@ Received receiveMessage(Engine& engine, std::string_view message, int64_t nowMil
                         const TableFilter& writable = nullptr);
 
 // What sync holds, as JSON: {"Site", "Enabled", "Vector": {site: "hlc"}, "RetainedUnits",
-// "RetainedBytes", "Tombstones" (hidden-state entries), "Peers": {site: {site: "hlc"}} (their
+// "RetainedBytes", "Tombstones" (hidden-state entries), "TombstonesCollected" (since open), "Peers": {site: {site: "hlc"}} (their
 // reported vectors), "LastConflictId"}. Site ids are numbers, hlc values decimal text (64 bits).
 std::string statusJson(Engine& engine);
 

@@ -17,7 +17,8 @@ using storage::ByteReader;
 enum class ControlKind : uint8_t { Enable = 1 };
 
 // The first byte of the snapshot section. Bumped when its layout changes.
-constexpr uint8_t kSectionVersion = 1;
+// 1: no seen matrix (read as an empty one). 2: the seen matrix follows the reports.
+constexpr uint8_t kSectionVersion = 2;
 
 bool isKeyName(const KeySchema& key, const std::string& name) {
   return name == key.hash.name || (key.range && name == key.range->name);
@@ -219,7 +220,12 @@ void Replicator::noteReport(uint64_t site, const VersionVector& vector) {
   if (site == site_) return;
   VersionVector& known = reports_[site];
   known.mergeMax(vector);
+  seen_.note(site, vector);  // a peer has what it reports, so it has seen it
   collect();
+}
+
+void Replicator::noteSeen(uint64_t site, const VersionVector& vector) {
+  if (site != site_) seen_.note(site, vector);  // collected at the report that follows
 }
 
 void Replicator::forgetPeer(uint64_t site) {
@@ -229,12 +235,17 @@ void Replicator::forgetPeer(uint64_t site) {
 void Replicator::collect() {
   // A unit is collected once every known peer has it; with no known peer, nothing is (a peer
   // that appears later would need every unit made so far).
-  if (reports_.empty()) return;
-  units_.collect([&](const RetainedUnit& u) {
-    for (const auto& [site, vector] : reports_)
-      if (vector.get(u.origin) < u.hlc) return false;
-    return true;
-  });
+  if (!reports_.empty())
+    units_.collect([&](const RetainedUnit& u) {
+      for (const auto& [site, vector] : reports_)
+        if (vector.get(u.origin) < u.hlc) return false;
+      return true;
+    });
+  // Tombstones: once every known site has seen them and nothing older can still arrive.
+  TombstoneCut cut = seen_.cut(site_, vector_);
+  if (cut == lastCut_ || cut.floor == 0) return;
+  lastCut_ = cut;
+  tombstonesCollected_ += hidden_.collect(cut);
 }
 
 // byte version; bool enabled; varint site; vector; unit log; hidden store; conflict log;
@@ -252,6 +263,7 @@ void Replicator::encode(std::string& out) const {
     storage::putVarint(out, site);
     vector.encode(out);
   }
+  seen_.encode(out);
 }
 
 void Replicator::decode(std::string_view bytes) {
@@ -273,6 +285,8 @@ void Replicator::decode(std::string_view bytes) {
     uint64_t site = in.varint("report site");
     reports[site] = VersionVector::decode(in);
   }
+  SeenMatrix seen;
+  if (version >= 2) seen = SeenMatrix::decode(in);
   in.expectEnd("sync section");
   enabled_ = enabled;
   site_ = site;
@@ -281,6 +295,8 @@ void Replicator::decode(std::string_view bytes) {
   hidden_ = std::move(hidden);
   conflicts_ = std::move(conflicts);
   reports_ = std::move(reports);
+  seen_ = std::move(seen);
+  lastCut_ = TombstoneCut{};
 }
 
 }  // namespace shoal::sync

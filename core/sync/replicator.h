@@ -20,6 +20,7 @@
 #include "api/catalog.h"
 #include "sync/conflict_log.h"
 #include "sync/hidden_store.h"
+#include "sync/seen_matrix.h"
 #include "sync/unit_log.h"
 #include "sync/version_vector.h"
 
@@ -97,6 +98,14 @@ class Replicator : public CommitObserver {
   void noteReport(uint64_t site, const VersionVector& vector);
   void forgetPeer(uint64_t site);
   const std::map<uint64_t, VersionVector>& reports() const { return reports_; }
+  // What `site` has seen, told by itself or passed on by another peer (Hellos carry seen()):
+  // tombstones are collected once every site known here has seen them (seen_matrix.h). A
+  // forgotten peer stays in it: its absence frees units, not tombstones. Takes effect at the
+  // next noteReport (a Hello's matrix comes with the sender's report).
+  void noteSeen(uint64_t site, const VersionVector& vector);
+  const SeenMatrix& seen() const { return seen_; }
+  // Tombstones dropped since this replicator was created or loaded.
+  size_t tombstonesCollected() const { return tombstonesCollected_; }
 
   // A sync control event from the log (what enable() and later control changes record).
   void replayControl(std::string_view event);
@@ -123,6 +132,9 @@ class Replicator : public CommitObserver {
   HiddenStore hidden_;
   ConflictLog conflicts_;
   std::map<uint64_t, VersionVector> reports_;  // by site: the latest vector each peer reported
+  SeenMatrix seen_;
+  TombstoneCut lastCut_;  // the hidden state was collected at this cut already
+  size_t tombstonesCollected_ = 0;
 };
 
 }  // namespace shoal::sync
