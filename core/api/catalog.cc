@@ -27,6 +27,26 @@ Table& Catalog::create(TableSchema schema) {
   return *slot;
 }
 
+Table& Catalog::createFilled(TableSchema schema, const ChangeSet& change) {
+  auto table = std::make_unique<Table>(std::move(schema));
+  for (const auto& w : change.writes) {
+    if (w.table != table->schema().name || !w.item) throw ApiError::internal("a restore writes only its new table");
+    if (!table->indexes().empty()) table->validateIndexKeys(*w.item);
+  }
+  PreviousItems previous;
+  previous.reserve(change.writes.size());
+  for (const auto& w : change.writes) previous.push_back(table->put(w.key, *w.item));
+  std::string name = table->schema().name;
+  auto& slot = tables_[name];
+  slot = std::move(table);
+  for (const auto& index : slot->schema().indexes)
+    if (index.status == IndexStatus::Creating) indexesCreating_ = true;
+  std::vector<Table*> targets(change.writes.size(), slot.get());
+  backups_.recordCommit(change, previous, targets);
+  for (auto* o : observers_) o->onRestoreTable(slot->schema(), change, previous);
+  return *slot;
+}
+
 void Catalog::drop(const std::string& name) {
   tables_.erase(name);
   backups_.forgetHistory(name);

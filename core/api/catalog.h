@@ -20,6 +20,10 @@ class Catalog {
   Table& require(const std::string& name);
   Table* find(const std::string& name);
   Table& create(TableSchema schema);  // caller has checked the name is free
+  // Creates a table that already holds `change`'s writes (puts into `schema.name`): a restore.
+  // Every write is checked against the new table first, so a refusal (ApiError) leaves nothing
+  // behind; observers see one onRestoreTable. The caller has checked the name is free.
+  Table& createFilled(TableSchema schema, const ChangeSet& change);
   void drop(const std::string& name);
 
   // Applies a fully validated change to the tables and tells every observer. Returns the

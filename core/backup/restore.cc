@@ -159,21 +159,15 @@ TableSchema restoredSchema(const TableSchema& source, const RestoreRequest& requ
 }
 
 Table& createRestoredTable(Catalog& catalog, TableSchema schema, Table::Rows rows, int64_t nowMillis) {
-  if (!schema.indexes.empty()) {
-    // An item a source index skipped (a key of another type, from before a GSI was added) would
-    // make the commit below fail after the table exists; refuse before anything changes.
-    Table probe(schema);
-    for (const auto& [key, item] : rows) probe.validateIndexKeys(item.toItem());
-  }
-  Table& table = catalog.create(std::move(schema));
-  if (!rows.empty()) {
-    ChangeSet change;
-    change.stamp = catalog.stamp(nowMillis);
-    change.writes.reserve(rows.size());
-    for (auto& [key, item] : rows) change.writes.push_back(ItemWrite{table.schema().name, key, std::move(item)});
-    catalog.commit(change);
-  }
-  return table;
+  // One change that creates the table with its rows: the log writes it as one record, so a
+  // crash leaves the table whole or absent, never empty; and createFilled checks every item
+  // against the new indexes (an item a source index skipped, of another key type, from before a
+  // GSI was added) before anything changes.
+  ChangeSet change;
+  change.stamp = catalog.stamp(nowMillis);
+  change.writes.reserve(rows.size());
+  for (auto& [key, item] : rows) change.writes.push_back(ItemWrite{schema.name, key, std::move(item)});
+  return catalog.createFilled(std::move(schema), change);
 }
 
 }  // namespace shoal

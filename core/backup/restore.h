@@ -38,8 +38,9 @@ RestoreRequest readRestoreRequest(const RequestReader& request, Violations& v);
 TableSchema restoredSchema(const TableSchema& source, const RestoreRequest& request, RestoreSource from,
                            int64_t nowMillis, uint64_t siteId);
 
-// Creates the table and commits `rows` into it (one ChangeSet, items keep their stamps). Every
-// item is checked against the new indexes first, so a refusal leaves nothing behind.
+// Creates the table holding `rows` (items keep their stamps) as one change, Catalog::createFilled:
+// one log record. Every item is checked against the new indexes first, so a refusal leaves
+// nothing behind.
 Table& createRestoredTable(Catalog& catalog, TableSchema schema, Table::Rows rows, int64_t nowMillis);
 
 }  // namespace shoal

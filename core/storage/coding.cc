@@ -57,13 +57,10 @@ void putBytes(std::string& out, std::string_view bytes) {
 
 void ByteReader::fail(const std::string& message) { throw DecodeError(message); }
 
-void ByteReader::need(size_t n, const char* what) const {
-  if (n > remaining()) fail(std::string("truncated ") + what);
-}
+void ByteReader::truncated(const char* what) { fail(std::string("truncated ") + what); }
 
-uint8_t ByteReader::byte(const char* what) {
-  need(1, what);
-  return static_cast<uint8_t>(data_[pos_++]);
+void ByteReader::need(size_t n, const char* what) const {
+  if (n > remaining()) truncated(what);
 }
 
 uint32_t ByteReader::fixed32(const char* what) {
@@ -80,7 +77,7 @@ uint64_t ByteReader::fixed64(const char* what) {
   return v;
 }
 
-uint64_t ByteReader::varint(const char* what) {
+uint64_t ByteReader::longVarint(const char* what) {
   uint64_t v = 0;
   for (int shift = 0; shift < 64; shift += 7) {
     uint8_t b = byte(what);
@@ -102,12 +99,6 @@ std::string_view ByteReader::raw(size_t size, const char* what) {
   std::string_view v = data_.substr(pos_, size);
   pos_ += size;
   return v;
-}
-
-std::string_view ByteReader::bytes(const char* what) {
-  uint64_t size = varint(what);
-  if (size > remaining()) fail(std::string("truncated ") + what);
-  return raw(static_cast<size_t>(size), what);
 }
 
 size_t ByteReader::count(const char* what, size_t minBytesEach) {

@@ -29,13 +29,27 @@ class ByteReader {
  public:
   explicit ByteReader(std::string_view data) : data_(data) {}
 
-  uint8_t byte(const char* what);
+  uint8_t byte(const char* what) {
+    if (pos_ == data_.size()) truncated(what);
+    return static_cast<uint8_t>(data_[pos_++]);
+  }
   uint32_t fixed32(const char* what);
   uint64_t fixed64(const char* what);
-  uint64_t varint(const char* what);
+  // Inline for the one-byte case, which is most of them (lengths, counts, tags): snapshot
+  // loading reads several per attribute.
+  uint64_t varint(const char* what) {
+    if (pos_ < data_.size() && static_cast<uint8_t>(data_[pos_]) < 0x80) return static_cast<uint8_t>(data_[pos_++]);
+    return longVarint(what);
+  }
   int64_t signedVarint(const char* what);
   // A length-prefixed byte string, as a view into the input.
-  std::string_view bytes(const char* what);
+  std::string_view bytes(const char* what) {
+    uint64_t size = varint(what);
+    if (size > remaining()) truncated(what);
+    std::string_view v(data_.data() + pos_, static_cast<size_t>(size));
+    pos_ += static_cast<size_t>(size);
+    return v;
+  }
   std::string_view raw(size_t size, const char* what);
   // A count of elements that each take at least `minBytesEach` bytes: refused when the rest
   // of the input cannot hold that many, so a corrupt count never drives a huge allocation.
@@ -52,6 +66,8 @@ class ByteReader {
 
  private:
   void need(size_t n, const char* what) const;
+  uint64_t longVarint(const char* what);
+  [[noreturn]] static void truncated(const char* what);
 
   std::string_view data_;
   size_t pos_ = 0;

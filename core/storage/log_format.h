@@ -22,6 +22,10 @@ enum class RecordType : uint8_t {
   // 5-9 belong to sync (issue 6); 10-19 to backups (issue 5).
   CreateBackup = 10,  // a Backup, its compressed items included (storage/backup_codec.h)
   DeleteBackup = 11,  // a backup ARN
+  // A restored table: its schema and its rows in one record, so that a crash never leaves the
+  // table without its items (RestoreTableFromBackup, RestoreTableToPointInTime). Logs written
+  // before it hold a restore as CreateTable + Commit, which still replay.
+  RestoreTable = 12,
   SyncUnit = 5,     // a unit merged from another peer (core/sync), as its bytes: replay merges it
   SyncControl = 6,  // a change of sync's own state (core/sync/replicator.h), as an opaque event
 };

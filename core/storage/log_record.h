@@ -19,8 +19,8 @@ struct LogRecord {
   // Snapshots remember the last sequence they contain, which is what makes replay idempotent.
   uint64_t sequence = 0;
   Stamp stamp;
-  ChangeSet change;       // Commit; change.stamp == stamp
-  TableSchema schema;     // CreateTable, UpdateTable
+  ChangeSet change;       // Commit, RestoreTable (its puts); change.stamp == stamp
+  TableSchema schema;     // CreateTable, UpdateTable, RestoreTable
   std::string tableName;  // DeleteTable
   Backup backup;          // CreateBackup
   std::string backupArn;  // DeleteBackup
@@ -33,6 +33,8 @@ void appendCreateTableRecord(std::string& out, uint64_t sequence, const Stamp& s
 void appendDeleteTableRecord(std::string& out, uint64_t sequence, const Stamp& stamp, const std::string& name);
 void appendUpdateTableRecord(std::string& out, uint64_t sequence, const Stamp& stamp, const TableSchema& schema);
 void appendCreateBackupRecord(std::string& out, uint64_t sequence, const Stamp& stamp, const Backup& backup);
+// `change`: puts into `schema.name` only, in strictly increasing key order (Table::Rows order).
+void appendRestoreTableRecord(std::string& out, uint64_t sequence, const TableSchema& schema, const ChangeSet& change);
 void appendDeleteBackupRecord(std::string& out, uint64_t sequence, const Stamp& stamp, const std::string& arn);
 void appendSyncRecord(std::string& out, RecordType type, uint64_t sequence, const Stamp& stamp, std::string_view bytes);
 

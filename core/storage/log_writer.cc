@@ -26,6 +26,11 @@ void LogWriter::onCreateTable(const TableSchema& schema) {
   ++lastSequence_;
 }
 
+void LogWriter::onRestoreTable(const TableSchema& schema, const ChangeSet& change, const PreviousItems&) {
+  appendRestoreTableRecord(pending_, lastSequence_ + 1, schema, change);
+  ++lastSequence_;
+}
+
 void LogWriter::onDeleteTable(const std::string& name) {
   appendDeleteTableRecord(pending_, lastSequence_ + 1, tableStamp(), name);
   ++lastSequence_;

@@ -21,6 +21,7 @@ class LogWriter : public CommitObserver {
 
   void onCommit(const ChangeSet& change, const PreviousItems& previous) override;
   void onCreateTable(const TableSchema& schema) override;
+  void onRestoreTable(const TableSchema& schema, const ChangeSet& change, const PreviousItems& previous) override;
   void onDeleteTable(const std::string& name) override;
   void onUpdateTable(const TableSchema& schema) override;
   void onCreateBackup(const Backup& backup) override;

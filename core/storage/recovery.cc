@@ -63,6 +63,7 @@ bool fits(const LogRecord& record, Catalog& catalog, SyncRecovery* sync, std::st
         }
       return true;
     case RecordType::CreateTable:
+    case RecordType::RestoreTable:
       if (!catalog.find(record.schema.name)) return true;
       why = "table " + record.schema.name + " created twice";
       return false;
@@ -129,8 +130,12 @@ bool apply(const LogRecord& record, Catalog& catalog, SyncRecovery* sync, std::s
       if (!sync->replay(record, catalog, why)) return false;
       break;
     case RecordType::Commit:
+    case RecordType::RestoreTable:
       try {
-        catalog.commit(record.change);
+        if (record.type == RecordType::Commit)
+          catalog.commit(record.change);
+        else
+          catalog.createFilled(record.schema, record.change);
       } catch (const ApiError& e) {
         why = std::string("change refused: ") + e.what();
         return false;

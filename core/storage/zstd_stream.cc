@@ -4,6 +4,7 @@
 
 #include <limits>
 #include <new>
+#include <optional>
 #include <stdexcept>
 
 #include "api/limits.h"
@@ -69,7 +70,7 @@ void ZstdWriter::feed(int endDirective) {
   chunk_.clear();
 }
 
-std::string zstdDecompress(std::string_view frame, uint64_t rawBytes, const char* what) {
+RawBytes zstdDecompress(std::string_view frame, uint64_t rawBytes, const char* what) {
   std::string w(what);
   if (rawBytes > limits::kMaxSnapshotBodyBytes || rawBytes > std::numeric_limits<size_t>::max())
     throw DecodeError(w + " size " + std::to_string(rawBytes) + " is beyond limits");
@@ -77,18 +78,18 @@ std::string zstdDecompress(std::string_view frame, uint64_t rawBytes, const char
   if (frameSize == ZSTD_CONTENTSIZE_ERROR) throw DecodeError(w + " is not a zstd frame");
   if (frameSize != ZSTD_CONTENTSIZE_UNKNOWN && frameSize != rawBytes)
     throw DecodeError(w + " size disagrees with its zstd frame");
-  std::string out;
+  std::optional<RawBytes> out;
   try {
-    out.resize(static_cast<size_t>(rawBytes));
+    out.emplace(static_cast<size_t>(rawBytes));
   } catch (const std::bad_alloc&) {
     throw DecodeError(w + " of " + std::to_string(rawBytes) + " bytes does not fit in memory");
   }
   std::unique_ptr<ZSTD_DCtx, DCtxFree> ctx(ZSTD_createDCtx());
   if (!ctx) throw std::bad_alloc();
-  size_t got = ZSTD_decompressDCtx(ctx.get(), out.data(), out.size(), frame.data(), frame.size());
+  size_t got = ZSTD_decompressDCtx(ctx.get(), out->data(), out->size(), frame.data(), frame.size());
   if (ZSTD_isError(got)) throw DecodeError(w + ": zstd: " + ZSTD_getErrorName(got));
-  if (got != out.size()) throw DecodeError(w + " shorter than its header says");
-  return out;
+  if (got != out->size()) throw DecodeError(w + " shorter than its header says");
+  return std::move(*out);
 }
 
 }  // namespace shoal::storage

@@ -35,8 +35,22 @@ class ZstdWriter {
   uint64_t rawBytes_ = 0;
 };
 
+// Decompressed bytes, in a buffer zstd writes straight into (a std::string would zero-fill
+// every byte first: 25 MB for a snapshot of 100,000 items).
+class RawBytes {
+ public:
+  explicit RawBytes(size_t size) : data_(new char[size]), size_(size) {}
+  char* data() { return data_.get(); }
+  size_t size() const { return size_; }
+  std::string_view view() const { return {data_.get(), size_}; }
+
+ private:
+  std::unique_ptr<char[]> data_;
+  size_t size_;
+};
+
 // The bytes of one zstd frame that must decompress to exactly `rawBytes` bytes (at most
 // limits::kMaxSnapshotBodyBytes). Throws DecodeError, naming `what`, on anything else.
-std::string zstdDecompress(std::string_view frame, uint64_t rawBytes, const char* what);
+RawBytes zstdDecompress(std::string_view frame, uint64_t rawBytes, const char* what);
 
 }  // namespace shoal::storage

@@ -43,6 +43,13 @@ class CommitObserver {
   virtual void onDeleteTable(const std::string& name) = 0;
   // UpdateTable changed the schema (billing, stream, indexes, ...); `schema` is the new one.
   virtual void onUpdateTable(const TableSchema& schema) {}
+  // A table was created already holding `change`'s writes (a restore, backup/restore.h): one
+  // change, so the log writes it as one record and recovery finds the table whole or not at all.
+  // Observers that need no such unit see what it is made of: the table created, then the commit.
+  virtual void onRestoreTable(const TableSchema& schema, const ChangeSet& change, const PreviousItems& previous) {
+    onCreateTable(schema);
+    onCommit(change, previous);
+  }
   // A backup was kept (CreateBackup, DeleteTable's SYSTEM backup) or deleted (backup/).
   virtual void onCreateBackup(const Backup& backup) {}
   virtual void onDeleteBackup(const std::string& arn) {}

@@ -1,6 +1,7 @@
 #include "table/secondary_index.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <vector>
 
 #include "api/error.h"
@@ -92,8 +93,7 @@ Item SecondaryIndex::project(const Item& item, const KeySchema& tableKey) const 
   return out;
 }
 
-size_t SecondaryIndex::projectedBytes(const StoredItem& item, const KeySchema& tableKey) const {
-  if (schema_->projection.type == IndexProjection::Type::All) return item.sizeBytes;
+std::vector<const std::string*> SecondaryIndex::projectedNames(const KeySchema& tableKey) const {
   // The attributes project() keeps, each counted once (an LSI shares the table's hash key).
   std::vector<const std::string*> names = {&tableKey.hash.name, &schema_->key.hash.name};
   if (tableKey.range) names.push_back(&tableKey.range->name);
@@ -103,10 +103,20 @@ size_t SecondaryIndex::projectedBytes(const StoredItem& item, const KeySchema& t
   auto same = [](const std::string* a, const std::string* b) { return *a == *b; };
   std::sort(names.begin(), names.end(), less);
   names.erase(std::unique(names.begin(), names.end(), same), names.end());
+  return names;
+}
+
+size_t SecondaryIndex::projectedBytes(const StoredItem& item, const std::vector<const std::string*>& names) const {
+  if (schema_->projection.type == IndexProjection::Type::All) return item.sizeBytes;
   size_t bytes = 0;
   for (const std::string* name : names)
     if (const AttributeValue* v = attributeOf(item, *name)) bytes += name->size() + valueSizeBytes(*v);
   return bytes;
+}
+
+size_t SecondaryIndex::projectedBytes(const StoredItem& item, const KeySchema& tableKey) const {
+  if (schema_->projection.type == IndexProjection::Type::All) return item.sizeBytes;
+  return projectedBytes(item, projectedNames(tableKey));
 }
 
 void SecondaryIndex::insert(const std::string& tableKey, const StoredItem& item, const KeySchema& tableKeySchema) {
@@ -116,6 +126,52 @@ void SecondaryIndex::insert(const std::string& tableKey, const StoredItem& item,
   Entry& entry = entries_[*indexKey + tableKey];
   sizeBytes_ = sizeBytes_ - entry.projectedBytes + bytes;
   entry = Entry{tableKey, bytes};
+}
+
+void SecondaryIndex::rebuild(const std::map<std::string, StoredItem>& rows, const KeySchema& tableKeySchema) {
+  struct Built {
+    std::string key;  // index key + table key: the entry's key
+    const std::string* tableKey;
+    size_t bytes;
+  };
+  // What the sort moves: the key's first 16 bytes as two big-endian integers (zero-padded,
+  // which orders exactly as the bytes do) and where the entry is. Index keys share long
+  // prefixes (the same partition key value, numbers of one magnitude), so 8 bytes are not
+  // enough; with 16 most comparisons end on the integers.
+  struct Slot {
+    uint64_t high, low;
+    uint32_t at;
+  };
+  auto bigEndian = [](const std::string& key, size_t from) {
+    uint64_t v = 0;
+    for (size_t i = from; i < from + 8; ++i) v = v << 8 | (i < key.size() ? static_cast<uint8_t>(key[i]) : 0);
+    return v;
+  };
+  std::vector<const std::string*> names = projectedNames(tableKeySchema);  // once, not per row
+  std::vector<Built> built;
+  std::vector<Slot> order;
+  built.reserve(rows.size());
+  order.reserve(rows.size());
+  for (const auto& [tableKey, item] : rows) {
+    auto indexKey = indexKeyOf(item);
+    if (!indexKey) continue;
+    indexKey->append(tableKey);
+    order.push_back(Slot{bigEndian(*indexKey, 0), bigEndian(*indexKey, 8), static_cast<uint32_t>(built.size())});
+    built.push_back(Built{std::move(*indexKey), &tableKey, projectedBytes(item, names)});
+  }
+  // Keys are distinct: table keys are, and an encoded index key is self-delimiting.
+  std::sort(order.begin(), order.end(), [&](const Slot& a, const Slot& b) {
+    if (a.high != b.high) return a.high < b.high;
+    if (a.low != b.low) return a.low < b.low;
+    return built[a.at].key < built[b.at].key;
+  });
+  entries_.clear();
+  sizeBytes_ = 0;
+  for (const Slot& slot : order) {
+    Built& b = built[slot.at];
+    sizeBytes_ += b.bytes;
+    entries_.emplace_hint(entries_.end(), std::move(b.key), Entry{*b.tableKey, b.bytes});
+  }
 }
 
 void SecondaryIndex::remove(const std::string& tableKey, const StoredItem& item) {

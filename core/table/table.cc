@@ -153,6 +153,15 @@ std::vector<std::string> Table::expiredKeys(size_t limit) {
   return keys;
 }
 
+void Table::load(Rows rows) {
+  rows_ = std::move(rows);
+  sizeBytes_ = 0;
+  for (const auto& [key, item] : rows_) sizeBytes_ += item.sizeBytes;
+  expiry_.reset("");
+  syncExpiryIndex();
+  for (auto& index : indexes_) index.rebuild(rows_, schema_.key);
+}
+
 std::optional<StoredItem> Table::put(const std::string& key, StoredItem item) {
   sizeBytes_ += item.sizeBytes;
   auto [it, inserted] = rows_.try_emplace(key);

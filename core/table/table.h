@@ -56,6 +56,11 @@ class Table {
   void validateIndexKeys(const Item& item) const;
   void validateIndexKeys(const StoredItem& item) const;
 
+  // Bulk load of an empty table (a snapshot, a backup's image): takes `rows` whole and builds
+  // every index once, each in one sorted pass, instead of one put() per item. Items are not
+  // checked against the indexes: callers load rows a table of this schema held.
+  void load(Rows rows);
+
   // Inserts or replaces (maintaining every index); returns the previous item, if any.
   std::optional<StoredItem> put(const std::string& key, StoredItem item);
   std::optional<StoredItem> erase(const std::string& key);
