@@ -1,5 +1,8 @@
 #include "storage/value_codec.h"
 
+#include <tuple>
+#include <utility>
+
 #include "api/error.h"
 #include "api/limits.h"
 #include "storage/value_format.h"
@@ -185,6 +188,7 @@ StoredItem decodeStoredItem(ByteReader& in) {
   size_t n = in.count("attribute count", 3);
   StoredItem item;
   Stamp stamp;
+  std::string_view previous;  // the last name, kept in its node
   for (size_t i = 0; i < n; ++i) {
     uint8_t tag = in.byte("stamp tag");
     if (tag == static_cast<uint8_t>(StampTag::New)) {
@@ -194,10 +198,13 @@ StoredItem decodeStoredItem(ByteReader& in) {
       ByteReader::fail("bad stamp tag");
     }
     std::string_view name = in.bytes("attribute name");
-    if (!item.attributes.empty() && !(item.attributes.rbegin()->first < name))
-      ByteReader::fail("attributes out of order");
-    auto it = item.attributes.emplace_hint(item.attributes.end(), std::string(name),
-                                           StoredAttribute{decodeValue(in), stamp});
+    if (i > 0 && !(previous < name)) ByteReader::fail("attributes out of order");
+    // Built in place in the map's node: no temporary StoredAttribute to move and destroy.
+    auto it = item.attributes.emplace_hint(item.attributes.end(), std::piecewise_construct,
+                                           std::forward_as_tuple(name), std::forward_as_tuple());
+    it->second.value = decodeValue(in);
+    it->second.stamp = stamp;
+    previous = it->first;
     item.sizeBytes += it->first.size() + valueSizeBytes(it->second.value);
   }
   return item;
