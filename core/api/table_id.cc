@@ -1,6 +1,6 @@
 #include "api/table_id.h"
 
-#include <cstdio>
+#include "value/fixed_digits.h"
 
 namespace shoal {
 
@@ -15,12 +15,18 @@ std::string makeTableId(uint64_t site, int64_t now) {
     return z ^ (z >> 31);
   };
   uint64_t a = next(), b = next();
-  char buf[40];
-  snprintf(buf, sizeof buf, "%08x-%04x-4%03x-%04x-%012llx", static_cast<unsigned>(a >> 32),
-           static_cast<unsigned>((a >> 16) & 0xFFFF), static_cast<unsigned>(a & 0xFFF),
-           static_cast<unsigned>(0x8000 | ((b >> 48) & 0x3FFF)),
-           static_cast<unsigned long long>(b & 0xFFFFFFFFFFFFull));
-  return buf;
+  // A version-4 UUID's shape: 8-4-4-4-12 hex digits, "4" and the variant bits fixed.
+  std::string id;
+  appendHex(id, (a >> 32) & 0xFFFFFFFF, 8);
+  id += '-';
+  appendHex(id, (a >> 16) & 0xFFFF, 4);
+  id += "-4";
+  appendHex(id, a & 0xFFF, 3);
+  id += '-';
+  appendHex(id, 0x8000 | ((b >> 48) & 0x3FFF), 4);
+  id += '-';
+  appendHex(id, b & 0xFFFFFFFFFFFFull, 12);
+  return id;
 }
 
 }  // namespace shoal

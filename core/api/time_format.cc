@@ -1,6 +1,6 @@
 #include "api/time_format.h"
 
-#include <cstdio>
+#include "value/fixed_digits.h"
 
 namespace shoal {
 
@@ -26,11 +26,21 @@ std::string isoTimestamp(int64_t millis) {
   int64_t d = doy - (153 * mp + 2) / 5 + 1;
   int64_t m = mp < 10 ? mp + 3 : mp - 9;
   if (m <= 2) ++y;
-  char buf[40];
-  std::snprintf(buf, sizeof buf, "%04lld-%02lld-%02lldT%02lld:%02lld:%02lld.%03lld", static_cast<long long>(y),
-                static_cast<long long>(m), static_cast<long long>(d), static_cast<long long>(rem / 3600),
-                static_cast<long long>((rem % 3600) / 60), static_cast<long long>(rem % 60), static_cast<long long>(ms));
-  return buf;
+  std::string out;
+  appendDecimal(out, y, 4);
+  out += '-';
+  appendDecimal(out, m, 2);
+  out += '-';
+  appendDecimal(out, d, 2);
+  out += 'T';
+  appendDecimal(out, rem / 3600, 2);
+  out += ':';
+  appendDecimal(out, (rem % 3600) / 60, 2);
+  out += ':';
+  appendDecimal(out, rem % 60, 2);
+  out += '.';
+  appendDecimal(out, ms, 3);
+  return out;
 }
 
 }  // namespace shoal

@@ -1,9 +1,9 @@
 #include "backup/backup_catalog.h"
 
 #include <algorithm>
-#include <cstdio>
 
 #include "api/table_description.h"
+#include "value/fixed_digits.h"
 
 namespace shoal {
 
@@ -29,10 +29,10 @@ std::string BackupCatalog::newBackupArn(const std::string& table, int64_t nowMil
     x = (x ^ (x >> 30)) * 0xBF58476D1CE4E5B9ull;
     x = (x ^ (x >> 27)) * 0x94D049BB133111EBull;
     x ^= x >> 31;
-    char id[40];
-    std::snprintf(id, sizeof id, "%014lld-%08x", static_cast<long long>(nowMillis < 0 ? 0 : nowMillis),
-                  static_cast<unsigned>(x & 0xFFFFFFFFu));
-    std::string arn = tableArn(table) + "/backup/" + id;
+    std::string arn = tableArn(table) + "/backup/";
+    appendDecimal(arn, nowMillis < 0 ? 0 : nowMillis, 14);
+    arn += '-';
+    appendHex(arn, x & 0xFFFFFFFFu, 8);
     if (!backups_.count(arn)) return arn;
   }
 }

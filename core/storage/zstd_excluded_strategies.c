@@ -26,11 +26,13 @@
 #include "compress/zstd_ldm.h"
 #include "compress/zstd_opt.h"
 
+// fputs, not fprintf: nothing else in the wasm engine formats with printf, which would cost ~8 KB.
 static void excluded(const char* what) {
-  fprintf(stderr,
-          "shoaldb: zstd's %s was left out of this build (ShoalDB compresses at level 3, the dfast "
-          "strategy, without long-distance matching; see core/storage/zstd_excluded_strategies.c)\n",
-          what);
+  fputs("shoaldb: zstd's ", stderr);
+  fputs(what, stderr);
+  fputs(" was left out of this build (ShoalDB compresses at level 3, the dfast strategy, without "
+        "long-distance matching; see core/storage/zstd_excluded_strategies.c)\n",
+        stderr);
   abort();
 }
 

@@ -1,11 +1,11 @@
 #include "stream/change_stream.h"
 
 #include <algorithm>
-#include <cstdio>
 
 #include "api/limits.h"
 #include "api/table_description.h"
 #include "api/time_format.h"
+#include "value/fixed_digits.h"
 
 namespace shoal {
 namespace {
@@ -18,10 +18,11 @@ uint64_t fnv1a(const std::string& text) {
 
 // DynamoDB's shape: "shardId-" + 20 digits of the shard's creation time + "-" + 8 hex digits.
 std::string makeShardId(int64_t createdMillis, const std::string& arn) {
-  char buf[48];
-  std::snprintf(buf, sizeof buf, "shardId-%020lld-%08x", static_cast<long long>(createdMillis < 0 ? 0 : createdMillis),
-                static_cast<unsigned>(fnv1a(arn) & 0xffffffffu));
-  return buf;
+  std::string id = "shardId-";
+  appendDecimal(id, createdMillis < 0 ? 0 : createdMillis, 20);
+  id += '-';
+  appendHex(id, fnv1a(arn) & 0xffffffffu, 8);
+  return id;
 }
 
 }  // namespace

@@ -1,6 +1,6 @@
 #include "stream/shard_iterator.h"
 
-#include <cstdio>
+#include "value/fixed_digits.h"
 
 namespace shoal {
 namespace {
@@ -27,12 +27,11 @@ bool readHex(std::string_view text, uint64_t& out) {
 }  // namespace
 
 std::string encodeShardIterator(const ShardIterator& it) {
-  char fields[33];
-  std::snprintf(fields, sizeof fields, "%016llx%016llx", static_cast<unsigned long long>(it.position),
-                static_cast<unsigned long long>(static_cast<uint64_t>(it.issuedMillis)));
-  std::string body = it.streamArn + std::string(kSeparator) + fields;
-  char sum[17];
-  std::snprintf(sum, sizeof sum, "%016llx", static_cast<unsigned long long>(checksum(body)));
+  std::string body = it.streamArn + std::string(kSeparator);
+  appendHex(body, it.position, 16);
+  appendHex(body, static_cast<uint64_t>(it.issuedMillis), 16);
+  std::string sum;
+  appendHex(sum, checksum(body), 16);
   return body + sum;
 }
 

@@ -1,9 +1,8 @@
 #include "stream/stream_record.h"
 
-#include <cstdio>
-
 #include "json/wire_value.h"
 #include "stream/sequence_number.h"
+#include "value/fixed_digits.h"
 #include "value/item_size.h"
 
 namespace shoal {
@@ -26,10 +25,10 @@ uint64_t fnv1a(const std::string& text) {
 
 // 32 hex digits, like DynamoDB's eventIDs: a hash of the table, then the sequence number.
 std::string eventId(const std::string& seed, uint64_t sequence) {
-  char buf[33];
-  std::snprintf(buf, sizeof buf, "%016llx%016llx", static_cast<unsigned long long>(fnv1a(seed)),
-                static_cast<unsigned long long>(sequence));
-  return buf;
+  std::string id;
+  appendHex(id, fnv1a(seed), 16);
+  appendHex(id, sequence, 16);
+  return id;
 }
 
 }  // namespace
