@@ -35,6 +35,7 @@ void HiddenStore::set(const std::string& table, const std::string& key, HiddenSt
     return;
   }
   tables_[table][key] = std::move(state);
+  ++changes_;
 }
 
 size_t HiddenStore::size() const {

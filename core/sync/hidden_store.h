@@ -21,6 +21,8 @@ class HiddenStore {
   void dropTable(const std::string& table) { tables_.erase(table); }
   const std::map<std::string, Entries>& tables() const { return tables_; }
   size_t size() const;
+  // Counts set() calls that left an entry: tombstones may have arrived since a given count.
+  uint64_t changes() const { return changes_; }
   // Drops every tombstone `cut` collects (item tombstones, attribute tombstones, the delete
   // before an item that exists through updates only); returns how many.
   size_t collect(const TombstoneCut& cut);
@@ -31,6 +33,7 @@ class HiddenStore {
 
  private:
   std::map<std::string, Entries> tables_;
+  uint64_t changes_ = 0;
 };
 
 }  // namespace shoal::sync

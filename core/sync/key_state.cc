@@ -107,7 +107,9 @@ HiddenState hiddenOf(const KeyState& s) {
     h.deleted = s.replaced;
     return h;
   }
-  h.byUpdatesOnly = !s.replacedByPut;
+  // With no delete to remember (updates arrived before any put or delete of the item, or
+  // after its delete was collected) the item is the same as one put at stamp zero: nothing hidden.
+  h.byUpdatesOnly = !s.replacedByPut && s.replaced.hlc != 0;
   if (h.byUpdatesOnly) h.deleted = s.replaced;
   for (const auto& [name, reg] : s.registers)
     if (!reg.value) h.removed.emplace(name, reg.stamp);

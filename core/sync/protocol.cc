@@ -167,6 +167,13 @@ std::string statusJson(Engine& engine) {
     writeVector(w, vector);
   }
   w.EndObject();
+  writeKey(w, "Seen");
+  w.StartObject();
+  for (const auto& [site, vector] : r.seen().entries()) {
+    writeKey(w, std::to_string(site));
+    writeVector(w, vector);
+  }
+  w.EndObject();
   writeKey(w, "LastConflictId");
   w.Uint64(r.conflicts().lastId());
   w.EndObject();
@@ -223,6 +230,7 @@ Received receiveMessage(Engine& engine, std::string_view message, int64_t nowMil
       if (version >= 2) seen = SeenMatrix::decode(in);
       in.expectEnd("hello");
       for (const auto& [site, vector] : seen.entries()) rep.noteSeen(site, vector);
+      rep.noteSeen(r.site, r.vector);
       rep.noteReport(r.site, r.vector);
       break;
     }
@@ -283,8 +291,11 @@ Received receiveMessage(Engine& engine, std::string_view message, int64_t nowMil
       }
       r.stateDone = next.empty();
       r.stateCursor = std::move(next);
-      if (r.stateDone && a.status == ApplyStatus::Applied)
-        rep.noteReport(r.site, vectorAfter(VersionVector(), message));
+      if (r.stateDone && a.status == ApplyStatus::Applied) {
+        VersionVector start = vectorAfter(VersionVector(), message);  // the sender's whole vector then
+        rep.noteSeen(r.site, start);
+        rep.noteReport(r.site, start);
+      }
       break;
     }
   }

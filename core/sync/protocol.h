@@ -63,7 +63,7 @@ Received receiveMessage(Engine& engine, std::string_view message, int64_t nowMil
 
 // What sync holds, as JSON: {"Site", "Enabled", "Vector": {site: "hlc"}, "RetainedUnits",
 // "RetainedBytes", "Tombstones" (hidden-state entries), "TombstonesCollected" (since open), "Peers": {site: {site: "hlc"}} (their
-// reported vectors), "LastConflictId"}. Site ids are numbers, hlc values decimal text (64 bits).
+// reported vectors), "Seen" (the same shape: the seen matrix, seen_matrix.h), "LastConflictId"}. Site ids are numbers, hlc values decimal text (64 bits).
 std::string statusJson(Engine& engine);
 
 // `vector` raised by what `message` brings once applied: each unit of a Changes message, the

@@ -220,12 +220,11 @@ void Replicator::noteReport(uint64_t site, const VersionVector& vector) {
   if (site == site_) return;
   VersionVector& known = reports_[site];
   known.mergeMax(vector);
-  seen_.note(site, vector);  // a peer has what it reports, so it has seen it
   collect();
 }
 
 void Replicator::noteSeen(uint64_t site, const VersionVector& vector) {
-  if (site != site_) seen_.note(site, vector);  // collected at the report that follows
+  if (site != site_) seen_.note(site, vector);  // collected at the next report
 }
 
 void Replicator::forgetPeer(uint64_t site) {
@@ -241,10 +240,17 @@ void Replicator::collect() {
         if (vector.get(u.origin) < u.hlc) return false;
       return true;
     });
-  // Tombstones: once every known site has seen them and nothing older can still arrive.
+  collectTombstones();
+}
+
+void Replicator::collectTombstones() {
+  // Once every known site has seen them and nothing older can still arrive.
   TombstoneCut cut = seen_.cut(site_, vector_);
-  if (cut == lastCut_ || cut.floor == 0) return;
+  // Again when the cut moved, or when tombstones arrived since (a state page can bring back one
+  // collected here already: harmless, and dropped again).
+  if ((cut == lastCut_ && hidden_.changes() == lastHiddenChanges_) || cut.floor == 0) return;
   lastCut_ = cut;
+  lastHiddenChanges_ = hidden_.changes();
   tombstonesCollected_ += hidden_.collect(cut);
 }
 
@@ -297,6 +303,7 @@ void Replicator::decode(std::string_view bytes) {
   reports_ = std::move(reports);
   seen_ = std::move(seen);
   lastCut_ = TombstoneCut{};
+  lastHiddenChanges_ = 0;
 }
 
 }  // namespace shoal::sync

@@ -98,12 +98,16 @@ class Replicator : public CommitObserver {
   void noteReport(uint64_t site, const VersionVector& vector);
   void forgetPeer(uint64_t site);
   const std::map<uint64_t, VersionVector>& reports() const { return reports_; }
-  // What `site` has seen, told by itself or passed on by another peer (Hellos carry seen()):
-  // tombstones are collected once every site known here has seen them (seen_matrix.h). A
-  // forgotten peer stays in it: its absence frees units, not tombstones. Takes effect at the
-  // next noteReport (a Hello's matrix comes with the sender's report).
+  // What `site` has seen: its whole vector at some moment (a Hello's, the start of a state
+  // transfer it sent), told by itself or passed on by another peer (Hellos carry seen()). Never
+  // the units of one Changes message: those show what it relayed, not all of its own writes,
+  // which rule 2 of seen_matrix.h relies on. Tombstones are collected once every site known here
+  // has seen them. A forgotten peer stays in it: its absence frees units, not tombstones. Takes
+  // effect at the next noteReport.
   void noteSeen(uint64_t site, const VersionVector& vector);
   const SeenMatrix& seen() const { return seen_; }
+  // Drops the tombstones the seen matrix allows (noteReport does it too).
+  void collectTombstones();
   // Tombstones dropped since this replicator was created or loaded.
   size_t tombstonesCollected() const { return tombstonesCollected_; }
 
@@ -133,7 +137,8 @@ class Replicator : public CommitObserver {
   ConflictLog conflicts_;
   std::map<uint64_t, VersionVector> reports_;  // by site: the latest vector each peer reported
   SeenMatrix seen_;
-  TombstoneCut lastCut_;  // the hidden state was collected at this cut already
+  TombstoneCut lastCut_;           // the hidden state was collected at this cut already,
+  uint64_t lastHiddenChanges_ = 0;  // when it had seen this many changes
   size_t tombstonesCollected_ = 0;
 };
 

@@ -1,13 +1,15 @@
-// What every known site has reported seeing: per site, the highest version vector it reported,
-// directly (its Hello, or the units it sent) or through other peers (Hellos carry this matrix).
-// A site's vector only grows, so reports merge by taking the maximum of each entry.
+// What every known site has reported seeing: per site, the highest whole version vector it
+// reported, directly (its Hello) or through other peers (Hellos carry this matrix). A site's
+// vector only grows, so reports merge by taking the maximum of each entry. Only whole vectors:
+// a vector's own entry must cover every write its site made before it (rule 2 below).
 //
 // Tombstone collection asks it one question: may a tombstone with stamp T be dropped? Yes when
 //   1. every site known here has reported seeing T: after that, a site's own writes carry
 //      stamps above T (its clock was lifted past T when it merged it), so none of them is
 //      older than T; and
-//   2. every write older than T that some site reported holding is here too: this peer holds,
-//      for each site s, every unit of s that any report shows, or at least all of them up to T.
+//   2. every write older than T that exists is here too: a site's writes made before it had
+//      seen T are in its report (its own entry), so this peer holds, for each site s, every unit
+//      of s that any report shows, or at least all of them up to T.
 // Then no write older than T can still arrive from a known site, and dropping T changes no
 // merge to come. A site never heard of is the one case it cannot see (SYNC.md says what then).
 #pragma once

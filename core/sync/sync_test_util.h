@@ -52,7 +52,8 @@ inline size_t deliver(Peer& from, Peer& to, size_t maxBytes = SIZE_MAX) {
 // What converged peers hold identically: every table's items (stamps included) and index
 // entries, sync's hidden state and version vector. Schemas are left out (each peer created its
 // tables itself: creation times and ids differ).
-inline std::string convergedBytes(Engine& engine) {
+// `withHidden` false: without the hidden state (peers drop tombstones at different moments).
+inline std::string convergedBytes(Engine& engine, bool withHidden = true) {
   std::string out;
   for (const auto& [name, table] : engine.catalog().tables()) {
     storage::putBytes(out, name);
@@ -70,7 +71,7 @@ inline std::string convergedBytes(Engine& engine) {
       }
     }
   }
-  engine.replicator().hidden().encode(out);
+  if (withHidden) engine.replicator().hidden().encode(out);
   engine.replicator().vector().encode(out);
   return out;
 }

@@ -41,6 +41,10 @@ export class ShoalDB {
       }
     }
     const inWorker = options.worker !== undefined && options.worker !== false;
+    if (inWorker && options.sync !== undefined && options.sync !== false) {
+      // Refused before a worker starts: the links would have to run in the worker (not yet).
+      throw new TypeError('ShoalDB.open: the "sync" option does not work with worker: true yet');
+    }
     const backend = inWorker ? await WorkerBackend.open(options) : await LocalBackend.open(options);
     const db = new ShoalDB(OPEN, backend, { marshallOptions, unmarshallOptions });
     if (options.sync !== undefined && options.sync !== false) {

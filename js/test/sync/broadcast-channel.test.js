@@ -15,6 +15,14 @@ import {
 } from "./sync-helpers.js";
 
 describe("sync over BroadcastChannel", () => {
+  it("a database in a worker refuses to sync at open rather than not syncing", async () => {
+    // Refused before the worker starts, so this holds in Node (no Web Workers) as in browsers.
+    const options = { worker: true, sync: { channel: "shoaldb-test-worker" } };
+    await assert.rejects(ShoalDB.open(options), /"sync" option does not work with worker: true yet/);
+    await assert.rejects(ShoalDB.open({ worker: true, sync: true }), /does not work with worker: true yet/);
+    await assert.doesNotReject(ShoalDB.open({ worker: false, sync: false }).then((db) => db.close()));
+  });
+
   it("two peers converge under concurrent writes to the same attributes, and the conflicts are visible", async () => {
     const { dbs } = await openPeers(2);
     const [a, b] = dbs;

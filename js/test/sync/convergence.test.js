@@ -1,14 +1,16 @@
-// The randomized convergence test: 3 to 5 peers linked pairwise by a simulated network that
+// The randomized convergence test: 3 to 7 peers linked pairwise by a simulated network that
 // delays, reorders, duplicates and drops messages and partitions peers for a while; random puts,
 // updates, deletes, transactions and batches on random peers; then the network heals and every
-// peer must hold the same items and index entries. Seeded and bounded in time; SHOALDB_SYNC_SEEDS
-// (a count) runs more seeds on demand.
+// peer must hold the same items and index entries, and once all have seen every delete, no
+// tombstone is left anywhere. Even seeds also heal halfway, wait until the tombstones are
+// collected, and go on writing over the collected state. Seeded and bounded in time;
+// SHOALDB_SYNC_SEEDS (a count) runs more seeds on demand.
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { ShoalDB } from "../../src/index.node.js";
 import { attachSync } from "../../src/sync/index.js";
 import { SyncLink } from "../../src/sync/link.js";
-import { converged, countByColor, TABLE_T } from "./sync-helpers.js";
+import { converged, countByColor, TABLE_T, waitFor } from "./sync-helpers.js";
 
 const TABLE_U = {
   TableName: "Utab",
@@ -54,7 +56,25 @@ class LossyWire {
   }
 }
 
-async function runSeed(seed, { peers: n, steps }) {
+// Waits until the peers converge and every one has dropped every tombstone (all have seen
+// everything, and Hellos carry who has seen what); the items must still agree after that.
+// Returns how many tombstones the peers collected so far, together.
+async function tombstonesCollected(dbs, id) {
+  // One delete that surely leaves a tombstone (the item exists where it is deleted).
+  await dbs[0].put({ TableName: "Things", Item: { id, color: "red" } });
+  await dbs[0].delete({ TableName: "Things", Key: { id } });
+  await converged(dbs, ["Things", "Utab"], { timeoutMs: 30_000 });
+  await waitFor(() => dbs.every((db) => db.sync.status().Tombstones === 0), {
+    what: "tombstone collection",
+    timeoutMs: 30_000,
+  }).catch((error) => {
+    throw new Error(`${error.message}; peers: ${JSON.stringify(dbs.map((db) => db.sync.status()))}`);
+  });
+  await converged(dbs, ["Things", "Utab"], { timeoutMs: 30_000 });
+  return dbs.reduce((sum, db) => sum + db.sync.status().TombstonesCollected, 0);
+}
+
+async function runSeed(seed, { peers: n, steps, collectMidRun }) {
   const random = rng(seed);
   const dbs = [];
   for (let i = 0; i < n; i++) {
@@ -87,7 +107,12 @@ async function runSeed(seed, { peers: n, steps }) {
   }, 100);
   try {
     const colors = ["red", "green", "blue"];
+    let collectedMidRun = 0;
     for (let step = 0; step < steps; step++) {
+      if (collectMidRun && step === steps >> 1) {
+        cut.clear();
+        collectedMidRun = await tombstonesCollected(dbs, "halfway");
+      }
       if (random(25) === 0) {
         const { wires } = links[random(links.length)];
         for (const wire of wires) (cut.has(wire) ? cut.delete(wire) : cut.add(wire));
@@ -134,7 +159,9 @@ async function runSeed(seed, { peers: n, steps }) {
       if (random(4) === 0) await new Promise((resolve) => setTimeout(resolve, random(5)));
     }
     cut.clear();
-    await converged(dbs, ["Things", "Utab"], { timeoutMs: 30_000 });
+    const collected = await tombstonesCollected(dbs, "end");
+    if (collectMidRun) assert.ok(collectedMidRun > 0, `seed ${seed}: no tombstone collected halfway`);
+    assert.ok(collected > collectedMidRun, `seed ${seed}: no tombstone collected at the end`);
     for (const color of colors) {
       const counts = await Promise.all(dbs.map((db) => countByColor(db, color)));
       assert.equal(new Set(counts).size, 1, `seed ${seed}: index counts for ${color}: ${counts}`);
@@ -147,10 +174,12 @@ async function runSeed(seed, { peers: n, steps }) {
 
 describe("randomized convergence over a lossy network", () => {
   const extra = Number(process.env.SHOALDB_SYNC_SEEDS ?? 0);
-  const seeds = [11, 23, 57, ...Array.from({ length: extra }, (_, i) => 1000 + i)];
+  // 3 + seed % 5 peers: the default seeds run 3, 5 and 7 peers; the even one collects halfway.
+  const seeds = [10, 57, 14, ...Array.from({ length: extra }, (_, i) => 1000 + i)];
   for (const seed of seeds) {
-    it(`seed ${seed}`, { timeout: 60_000 }, async () => {
-      await runSeed(seed, { peers: 3 + (seed % 3), steps: 120 });
+    const peers = 3 + (seed % 5);
+    it(`seed ${seed}, ${peers} peers`, { timeout: 90_000 }, async () => {
+      await runSeed(seed, { peers, steps: 120, collectMidRun: seed % 2 === 0 });
     });
   }
 });
