@@ -51,8 +51,13 @@ export interface SyncStatus {
   Vector: Record<string, string>;
   RetainedUnits: number;
   RetainedBytes: number;
+  /** Hidden merge-state entries left (deleted items, removed attributes). */
   Tombstones: number;
+  /** Tombstones dropped since open: every known peer had seen them (core/sync/SYNC.md). */
+  TombstonesCollected: number;
   Peers: Record<string, Record<string, string>>;
+  /** Per site, the highest version vector it reported, directly or through other peers. */
+  Seen: Record<string, Record<string, string>>;
   LastConflictId: number;
 }
 
