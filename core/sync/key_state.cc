@@ -48,7 +48,17 @@ void mergeDelta(KeyState& s, const KeyDelta& d, const KeySchema& key, const SawF
     // Values the replace overwrites (older than it) and values that outlive it (newer), each
     // against a write that had not seen it. Attributes the delta writes itself are judged below.
     for (const auto& [name, reg] : s.registers) {
-      if (!reg.value || d.registers.count(name)) continue;
+      if (!reg.value) continue;
+      auto arriving = d.registers.find(name);
+      if (arriving != d.registers.end()) {
+        // Judged below, unless this replace erases the value first (a newer PutItem over an
+        // older one): then the arriving value beats it here, and both peers record the pair.
+        const Register& theirs = arriving->second;
+        if (reg.stamp < d.replaced && s.replaced < d.replaced && !(theirs.value == reg.value) &&
+            !saw(theirs.stamp, reg.stamp))
+          onConflict(name, {theirs.stamp, theirs.value}, {reg.stamp, reg.value});
+        continue;
+      }
       if (reg.stamp < d.replaced && s.replaced < d.replaced) {
         if (!saw(d.replaced, reg.stamp)) onConflict(name, {d.replaced, std::nullopt}, {reg.stamp, reg.value});
       } else if (d.replaced < reg.stamp) {

@@ -209,6 +209,22 @@ TEST_CASE("Conflicts: concurrent writes the rules resolved are reported with bot
     CHECK(st.exists());
     CHECK(found.empty());  // nothing of the item was discarded by the update's arrival
   }
+  SECTION("concurrent PutItems of one attribute: the later wins, recorded on both peers") {
+    // The peer whose put loses erases its registers when the newer put replaces the item; the
+    // pair must still be judged (it once went unrecorded there).
+    KeyState older = mergeAll({put({10, 1}, {{"a", s("mine")}})});
+    mergeDelta(older, put({20, 2}, {{"a", s("theirs")}}), pkSchema(), sawNothing, record);
+    KeyState newer = mergeAll({put({20, 2}, {{"a", s("theirs")}})});
+    mergeDelta(newer, put({10, 1}, {{"a", s("mine")}}), pkSchema(), sawNothing, record);
+    REQUIRE(found.size() == 2);
+    for (const Seen& seen : found) {
+      CHECK(seen.attribute == "a");
+      CHECK(*seen.winner.value == s("theirs"));
+      CHECK(seen.winner.stamp == Stamp{20, 2});
+      CHECK(*seen.loser.value == s("mine"));
+      CHECK(seen.loser.stamp == Stamp{10, 1});
+    }
+  }
   SECTION("equal values are no conflict") {
     KeyState st = mergeAll({put({10, 1}, {{"a", s("base")}}), set({20, 1}, "a", "same")});
     mergeDelta(st, set({25, 2}, "a", "same"), pkSchema(), sawNothing, record);
